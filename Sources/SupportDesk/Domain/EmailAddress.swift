@@ -1,0 +1,66 @@
+/// An email address, normalized: surrounding whitespace removed, the domain lowercased.
+///
+/// The local part keeps its case (RFC 5321 lets a server treat it as case-sensitive), but two addresses
+/// are compared by their normalized form, so `Anna@Example.COM` and `Anna@example.com` are equal.
+public struct EmailAddress: Hashable, Comparable, Sendable, Codable, CustomStringConvertible {
+    /// The normalized address.
+    public let rawValue: String
+
+    /// Parses and normalizes an address.
+    /// - Parameter text: The address as typed.
+    /// - Throws: ``DomainError`` with code `invalidEmail` when the text is not a plausible address.
+    public init(_ text: String) throws(DomainError) {
+        guard let normalized = Self.normalize(text) else {
+            throw DomainError(.invalidEmail, "“\(text)” is not an email address (expected name@domain)")
+        }
+        self.rawValue = normalized
+    }
+
+    /// Normalizes an address, or returns `nil` when it is not a plausible one.
+    /// - Parameter text: The address as typed.
+    /// - Returns: The address with whitespace trimmed and the domain lowercased.
+    public static func normalize(_ text: String) -> String? {
+        let trimmed = text.trimmingWhitespace()
+        guard trimmed.utf8.count <= 254 else { return nil }
+        let parts = trimmed.split(separator: "@", omittingEmptySubsequences: false)
+        guard parts.count == 2 else { return nil }
+        let local = parts[0]
+        let domain = parts[1].lowercased()
+        guard !local.isEmpty, local.utf8.count <= 64, !domain.isEmpty else { return nil }
+        guard !trimmed.unicodeScalars.contains(where: { $0.properties.isWhitespace || $0.value < 0x20 }) else {
+            return nil
+        }
+        let labels = domain.split(separator: ".", omittingEmptySubsequences: false)
+        guard labels.count >= 2, labels.allSatisfy({ !$0.isEmpty && !$0.hasPrefix("-") && !$0.hasSuffix("-") })
+        else { return nil }
+        guard !local.hasPrefix("."), !local.hasSuffix("."), !local.contains("..") else { return nil }
+        return "\(local)@\(domain)"
+    }
+
+    public var description: String { rawValue }
+    public static func < (lhs: Self, rhs: Self) -> Bool { lhs.rawValue < rhs.rawValue }
+
+    public init(from decoder: any Decoder) throws {
+        let text = try decoder.singleValueContainer().decode(String.self)
+        guard let normalized = Self.normalize(text) else {
+            throw DecodingError.dataCorrupted(
+                .init(codingPath: decoder.codingPath, debugDescription: "“\(text)” is not an email address"))
+        }
+        self.rawValue = normalized
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(rawValue)
+    }
+}
+
+extension String {
+    /// The string without leading and trailing Unicode whitespace.
+    package func trimmingWhitespace() -> String {
+        let scalars = unicodeScalars
+        guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }) else { return "" }
+        guard let last = scalars.lastIndex(where: { !$0.properties.isWhitespace }) else { return "" }
+        return String(scalars[first...last])
+    }
+}
