@@ -62,6 +62,8 @@ public struct Ticket: Identifiable, Hashable, Sendable, Codable {
     public var queuedAt: Date?
     /// While waiting for the customer: when it is closed if the customer does not reply.
     public var replyDeadline: Date?
+    /// While waiting for the customer: when a reminder is due, if the policy sends one and it was not sent yet.
+    public var reminderAt: Date?
     /// When it was closed or resolved.
     public var closedAt: Date?
     /// Incremented by every stored change; used for optimistic concurrency.
@@ -72,7 +74,7 @@ public struct Ticket: Identifiable, Hashable, Sendable, Codable {
         id: ID = .random(), number: Number, accountID: Account.ID, topicID: Topic.ID, categoryID: Category.ID,
         fields: FieldValues, status: Status = .new, assignee: Agent.ID? = nil, closeReason: CloseReason? = nil,
         createdAt: Date, updatedAt: Date? = nil, queuedAt: Date? = nil, replyDeadline: Date? = nil,
-        closedAt: Date? = nil, version: Int = 1
+        closedAt: Date? = nil, version: Int = 1, reminderAt: Date? = nil
     ) {
         self.id = id
         self.number = number
@@ -89,6 +91,7 @@ public struct Ticket: Identifiable, Hashable, Sendable, Codable {
         self.replyDeadline = replyDeadline
         self.closedAt = closedAt
         self.version = version
+        self.reminderAt = reminderAt
     }
 
     /// The short summary the customer wrote (the common `summary` field), or an empty string.
