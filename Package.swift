@@ -29,6 +29,7 @@ let package = Package(
         .target(name: "SupportDeskTesting", dependencies: ["SupportDesk"]),
 
         .testTarget(name: "SupportDeskTests", dependencies: ["SupportDesk", "SupportDeskTesting"]),
+        .testTarget(name: "SupportDeskSQLiteTests", dependencies: ["SupportDeskSQLite", "SupportDeskTesting"]),
     ],
     swiftLanguageModes: [.v6]
 )
