@@ -7,7 +7,7 @@ let package = Package(
     name: "SupportDeskBenchmarks",
     platforms: [.macOS(.v15)],
     dependencies: [
-        .package(path: "..")
+        .package(name: "SupportDesk", path: "..")
     ],
     targets: [
         .executableTarget(

@@ -22,8 +22,7 @@ enum Reporter {
         guard let data = try? encoder.encode(measurement), let line = String(data: data, encoding: .utf8) else {
             return
         }
-        print(line)
-        fflush(stdout)
+        FileHandle.standardOutput.write(Data((line + "\n").utf8))
     }
 }
 
