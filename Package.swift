@@ -30,6 +30,8 @@ let package = Package(
 
         .testTarget(name: "SupportDeskTests", dependencies: ["SupportDesk", "SupportDeskTesting"]),
         .testTarget(name: "SupportDeskSQLiteTests", dependencies: ["SupportDeskSQLite", "SupportDeskTesting"]),
+        .testTarget(
+            name: "SupportDeskSearchTests", dependencies: ["SupportDeskSearch"], resources: [.copy("Fixtures")]),
     ],
     swiftLanguageModes: [.v6]
 )
