@@ -92,13 +92,17 @@ enum Instruction: Sendable, Hashable {
 private struct ThreadList {
     var active: [Int] = []
     var marks: [Bool]
+    /// Every index marked since the last clear, jumps and splits included, so `clear` can unmark them all
+    /// (a loop's split must be followed again at the next input position).
+    var visited: [Int] = []
 
     init(capacity: Int) { marks = Array(repeating: false, count: capacity) }
 
     var isEmpty: Bool { active.isEmpty }
 
     mutating func clear() {
-        for index in active { marks[index] = false }
+        for index in visited { marks[index] = false }
+        visited.removeAll(keepingCapacity: true)
         active.removeAll(keepingCapacity: true)
     }
 
@@ -106,6 +110,7 @@ private struct ThreadList {
     mutating func add(_ index: Int, program: [Instruction]) {
         guard !marks[index] else { return }
         marks[index] = true
+        visited.append(index)
         switch program[index] {
         case .jump(let target): add(target, program: program)
         case .split(let first, let second):
