@@ -11,6 +11,8 @@ struct Measurement: Encodable {
 /// A named benchmark: runs its workload and reports measurements through `report`.
 struct Benchmark: Sendable {
     var name: String
+    /// Whether it runs only when asked for with `--large` (workloads too long for every run, such as 1M tickets).
+    var isOptIn = false
     var run: @Sendable (_ report: @Sendable (Measurement) -> Void) async throws -> Void
 }
 
