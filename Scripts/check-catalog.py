@@ -243,6 +243,48 @@ def check_form(fields, path_of, used_kinds):
             if isinstance(o, dict) and "visibleWhen" in o:
                 check_condition(o["visibleWhen"], f"{path_of(i)}.options[{j}].visibleWhen", kinds, f.get("id"),
                                 option_values)
+    check_cycles(fields, path_of)
+
+
+def referenced(cond):
+    """Field ids a condition reads."""
+    if not isinstance(cond, dict):
+        return set()
+    if "all" in cond or "any" in cond:
+        parts = cond.get("all", cond.get("any"))
+        return set().union(*(referenced(c) for c in parts)) if isinstance(parts, list) else set()
+    if "not" in cond:
+        return referenced(cond["not"])
+    return {cond["field"]} if isinstance(cond.get("field"), str) else set()
+
+
+def check_cycles(fields, path_of):
+    """Reports fields whose conditions depend on each other in a cycle (a → b → a)."""
+    deps, index = {}, {}
+    for i, f in enumerate(fields):
+        if not isinstance(f, dict) or not isinstance(f.get("id"), str):
+            continue
+        conds = [f.get("visibleWhen"), f.get("requiredWhen")]
+        conds += [o.get("visibleWhen") for o in f.get("options") or [] if isinstance(o, dict)]
+        deps[f["id"]] = set().union(*(referenced(c) for c in conds if c is not None)) - {f["id"]}
+        index[f["id"]] = i
+    state = {}
+
+    def visit(fid, trail):
+        if state.get(fid) == "done":
+            return
+        if state.get(fid) == "active":
+            cycle = trail[trail.index(fid):] + [fid]
+            problem(path_of(index[fid]), "conditions depend on each other in a cycle: " + " → ".join(cycle))
+            return
+        state[fid] = "active"
+        for dep in sorted(deps.get(fid, ())):
+            if dep in deps:
+                visit(dep, trail + [fid])
+        state[fid] = "done"
+
+    for fid in deps:
+        visit(fid, [])
 
 
 def check_keywords(kw, path):
