@@ -1,0 +1,141 @@
+/// Reading an attachments field: an array of metadata objects
+/// `{"fileName": "screen.png", "contentType": "image/png", "size": 48213, "id": "…", "sha256": "…"}`.
+extension FieldPlan {
+    private static let attachmentKeys: Set<String> = ["id", "fileName", "contentType", "size", "sha256"]
+
+    func readAttachments(_ raw: JSONValue, limits: ValidationLimits, issues: inout IssueCollector) -> FieldValue? {
+        guard case .array(let elements) = raw else {
+            issues.add(
+                .wrongType, self,
+                arguments: Self.expected("список файлов (массив объектов)", "a list of files (an array of objects)"))
+            return nil
+        }
+        let maxFiles = constraints.maxFiles
+        guard elements.count <= limits.maxArrayElements else {
+            issues.add(.tooManyFiles, self, arguments: ["max": String(min(maxFiles ?? Int.max, limits.maxArrayElements))])
+            return nil
+        }
+        var files: [Attachment] = []
+        var total: Int64 = 0
+        for (index, element) in elements.enumerated() {
+            let elementPath = "\(path)[\(index)]"
+            guard let file = readAttachment(element, index: index, path: elementPath, issues: &issues) else { continue }
+            if let maxFileSize = constraints.maxFileSize, file.size > maxFileSize {
+                issues.add(
+                    .fileTooLarge, path: elementPath, field: definition,
+                    arguments: Self.sizeArguments(maxFileSize).merging(["value": file.fileName]) { $1 })
+            }
+            if let allowedTypes, !Self.type(file.contentType, isIn: allowedTypes) {
+                issues.add(
+                    .fileTypeNotAllowed, path: elementPath, field: definition,
+                    arguments: ["value": file.fileName, "allowed": allowedTypes.joined(separator: ", ")])
+            }
+            total = total.addingReportingOverflow(file.size).overflow ? Int64.max : total + file.size
+            files.append(file)
+        }
+        if let maxFiles, elements.count > maxFiles {
+            issues.add(.tooManyFiles, self, arguments: ["max": String(maxFiles)])
+        }
+        if let maxTotalSize = constraints.maxTotalSize, total > maxTotalSize {
+            issues.add(.totalSizeTooLarge, self, arguments: Self.sizeArguments(maxTotalSize))
+        }
+        return files.isEmpty ? nil : .attachments(files)
+    }
+
+    private func readAttachment(
+        _ raw: JSONValue, index: Int, path: String, issues: inout IssueCollector
+    ) -> Attachment? {
+        func problem(_ ru: String, _ en: String) -> Attachment? {
+            issues.add(
+                .invalidAttachment, path: path, field: definition,
+                arguments: ["index": String(index + 1), "reason.ru": ru, "reason.en": en])
+            return nil
+        }
+        guard case .object(let object) = raw else {
+            return problem("ожидается объект с fileName, contentType и size", "expected an object with fileName, contentType and size")
+        }
+        if let unknown = object.keys.first(where: { !Self.attachmentKeys.contains($0) }) {
+            let key = String(unknown.prefix(64))
+            return problem("неизвестный ключ «\(key)»", "unknown key “\(key)”")
+        }
+        guard case .string(let rawName)? = object["fileName"], rawName.utf8.count <= 1024 else {
+            return problem("нет имени файла (fileName)", "the file name (fileName) is missing")
+        }
+        let fileName = Self.sanitizedFileName(rawName)
+        guard !fileName.isEmpty else { return problem("пустое имя файла", "the file name is empty") }
+        guard fileName.count <= 255 else {
+            return problem("имя файла длиннее 255 символов", "the file name is longer than 255 characters")
+        }
+        guard case .string(let rawType)? = object["contentType"],
+            let contentType = Self.mediaType(rawType)
+        else {
+            return problem("нет типа файла (contentType) вида image/png", "the media type (contentType) like image/png is missing")
+        }
+        guard let sizeValue = object["size"], let size = sizeValue.int64Value, size >= 0 else {
+            return problem("размер (size) должен быть целым числом байт ≥ 0", "the size must be a whole number of bytes ≥ 0")
+        }
+        var sha256: String?
+        if let hashValue = object["sha256"], hashValue != .null {
+            guard case .string(let hash) = hashValue, hash.utf8.count == 64,
+                hash.utf8.allSatisfy({ ($0 >= 0x30 && $0 <= 0x39) || ($0 | 0x20 >= 0x61 && $0 | 0x20 <= 0x66) })
+            else {
+                return problem("sha256 должен состоять из 64 шестнадцатеричных цифр", "sha256 must be 64 hex digits")
+            }
+            sha256 = hash.lowercased()
+        }
+        let id: Attachment.ID
+        switch object["id"] {
+        case nil, .null?: id = Attachment.ID("\(self.id.rawValue)-\(index + 1)")
+        case .string(let text)? where !TextNormalizer.identifier(text).isEmpty && text.utf8.count <= 128:
+            id = Attachment.ID(TextNormalizer.identifier(text))
+        default: return problem("id должен быть непустой строкой", "id must be a non-empty string")
+        }
+        return Attachment(id: id, fileName: fileName, contentType: contentType, size: size, sha256: sha256)
+    }
+
+    /// The last path component, NFC, with control and invisible characters removed and whitespace collapsed.
+    static func sanitizedFileName(_ name: String) -> String {
+        let lastComponent = name.split(whereSeparator: { $0 == "/" || $0 == "\\" }).last.map(String.init) ?? ""
+        let cleaned = TextNormalizer.singleLine(lastComponent)
+        return cleaned == "." || cleaned == ".." ? "" : cleaned
+    }
+
+    /// `type/subtype`, lowercased, parameters (`; charset=…`) dropped.
+    static func mediaType(_ text: String) -> String? {
+        let essence = text.split(separator: ";", maxSplits: 1, omittingEmptySubsequences: false).first ?? ""
+        let type = TextNormalizer.identifier(String(essence)).lowercased()
+        let parts = type.split(separator: "/", omittingEmptySubsequences: false)
+        guard parts.count == 2, !parts[0].isEmpty, !parts[1].isEmpty, type.utf8.count <= 255,
+            type.unicodeScalars.allSatisfy({ $0.value > 0x20 && $0.value < 0x7F })
+        else { return nil }
+        return type
+    }
+
+    /// Whether a media type is allowed: listed exactly, or its family is listed as `type/*`.
+    static func type(_ type: String, isIn allowed: [String]) -> Bool {
+        allowed.contains { pattern in
+            if pattern == "*/*" || pattern == type { return true }
+            guard pattern.hasSuffix("/*") else { return false }
+            return type.hasPrefix(pattern.dropLast())
+        }
+    }
+
+    /// `max`, `max.ru`, `max.en`: a size as people read it (`10 MB`, `10 МБ`).
+    static func sizeArguments(_ bytes: Int64) -> [String: String] {
+        func format(_ units: [String]) -> String {
+            var value = Double(bytes)
+            var unit = 0
+            while value >= 1024, unit < units.count - 1 {
+                value /= 1024
+                unit += 1
+            }
+            let rounded = (value * 10).rounded() / 10
+            let number = rounded.rounded() == rounded ? String(Int64(rounded)) : String(rounded)
+            return "\(number) \(units[unit])"
+        }
+        return [
+            "max": String(bytes), "max.ru": format(["байт", "КБ", "МБ", "ГБ"]),
+            "max.en": format(["bytes", "KB", "MB", "GB"]),
+        ]
+    }
+}
