@@ -1,7 +1,7 @@
 #if canImport(FoundationEssentials)
-    import FoundationEssentials
+import FoundationEssentials
 #else
-    import Foundation
+import Foundation
 #endif
 
 /// Checks of ``TicketStore``'s writes and reads: numbering, atomicity, optimistic concurrency, round trips.
