@@ -29,9 +29,14 @@ let package = Package(
         .target(name: "SupportDeskTesting", dependencies: ["SupportDesk"]),
 
         .testTarget(name: "SupportDeskTests", dependencies: ["SupportDesk", "SupportDeskTesting"]),
-        .testTarget(name: "SupportDeskSQLiteTests", dependencies: ["SupportDeskSQLite", "SupportDeskTesting"]),
         .testTarget(
             name: "SupportDeskSearchTests", dependencies: ["SupportDeskSearch"], resources: [.copy("Fixtures")]),
+        // A child process the SQLite crash-safety tests start and kill (not a product).
+        .executableTarget(name: "SupportDeskSQLiteCrashWriter", dependencies: ["SupportDeskSQLite"]),
+        .testTarget(
+            name: "SupportDeskSQLiteTests",
+            dependencies: ["SupportDeskSQLite", "SupportDeskTesting", "SupportDeskSQLiteCrashWriter"]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )
