@@ -45,5 +45,7 @@ import Testing
     @Test func isAvailableAsAStaticMember() {
         func stem(_ word: String, with stemmer: some Stemmer) -> String { stemmer.stem(word) }
         #expect(stem("тикетов", with: .russian) == "тикет")
+        let stemmer: some Stemmer = .russian
+        #expect(stemmer.stem("обращения") == "обращен")
     }
 }

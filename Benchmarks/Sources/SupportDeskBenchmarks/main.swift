@@ -3,6 +3,7 @@ import Foundation
 // Every benchmark of the SDK, by name. Add yours to this list (one line each).
 let allBenchmarks: [Benchmark] = [
     CatalogBenchmarks.load,
+    StemmerBenchmarks.stemming,
 ]
 
 var filter: String?

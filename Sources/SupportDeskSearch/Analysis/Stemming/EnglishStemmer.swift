@@ -164,7 +164,7 @@ public struct EnglishStemmer: Stemmer {
         case 1:  // at, bl, iz
             word.append(Letter.e)
         case 2:  // a double consonant
-            if end == 3, Letter.aeo.contains(word[0]) { return }
+            if end == 3, word[0] == "a" || word[0] == "e" || word[0] == "o" { return }
             word.removeLast()
         default:
             if end == state.r1, endsWithShortSyllable(word, at: end) { word.append(Letter.e) }
@@ -189,7 +189,7 @@ public struct EnglishStemmer: Stemmer {
             guard start >= 1, word[start - 1] == Letter.l else { return }
             replaceSuffix(&word, length: match.length, with: "og")
         case 16:  // li after a valid li-ending
-            guard start >= 1, Letter.validLI.contains(word[start - 1]) else { return }
+            guard start >= 1, isValidLIEnding(word[start - 1]) else { return }
             word.removeLast(match.length)
         default:
             replaceSuffix(&word, length: match.length, with: Tables.step2Replacements[match.action])
@@ -276,6 +276,19 @@ public struct EnglishStemmer: Stemmer {
         isVowel(scalar) || scalar == "w" || scalar == "x" || scalar == Letter.capitalY
     }
 
+    /// Whether `li` may be removed after this letter: c d e g h k m n r t.
+    @inline(__always)
+    private static func isValidLIEnding(_ scalar: Unicode.Scalar) -> Bool {
+        let offset = scalar.value &- 0x61
+        return offset < 26 && (validLIMask >> offset) & 1 == 1
+    }
+
+    private static let validLIMask: UInt32 = {
+        var mask: UInt32 = 0
+        for letter in "cdeghkmnrt".unicodeScalars { mask |= 1 << (letter.value - 0x61) }
+        return mask
+    }()
+
     /// Bit `n` is set when `a` + n is a vowel.
     private static let vowelMask: UInt32 = {
         var mask: UInt32 = 0
@@ -292,8 +305,6 @@ public struct EnglishStemmer: Stemmer {
         static let l: Unicode.Scalar = "l"
         static let s: Unicode.Scalar = "s"
         static let t: Unicode.Scalar = "t"
-        static let aeo: Set<Unicode.Scalar> = ["a", "e", "o"]
-        static let validLI: Set<Unicode.Scalar> = ["c", "d", "e", "g", "h", "k", "m", "n", "r", "t"]
     }
 
     /// The suffix lists of the algorithm, with action numbers.

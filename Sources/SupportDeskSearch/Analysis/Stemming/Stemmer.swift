@@ -6,8 +6,8 @@
 /// Implementation requirements:
 /// - The input is one lowercased word (no spaces or punctuation between letters). Characters the algorithm
 ///   does not know are kept and never cause a failure.
-/// - ``stem(_:)-(inout [Unicode.Scalar])`` is the fast path: it rewrites the word in place and must not allocate
-///   when the word's capacity suffices. ``stem(_:)-(String)`` must return the same stem as the fast path.
+/// - `stem(_ word: inout [Unicode.Scalar])` is the fast path: it rewrites the word in place and must not
+///   allocate when the word's capacity suffices. `stem(_ word: String)` must return the same stem.
 /// - Stemming is a pure function of the word: thread-safe, deterministic, with no state between calls.
 public protocol Stemmer: Sendable {
     /// Replaces `word` with its stem, in place.
