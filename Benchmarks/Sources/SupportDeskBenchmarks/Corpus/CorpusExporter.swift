@@ -18,7 +18,7 @@ struct CorpusExporter {
         } catch {
             throw CorpusError("cannot create \(directory): \(error.localizedDescription)")
         }
-        try write(path: directory + "/tickets.jsonl", count: ticketCount) { generator.ticket($0, of: ticketCount).jsonLine }
+        try write(path: directory + "/tickets.jsonl", count: ticketCount) { generator.ticket($0).jsonLine }
         let queries = QueryGenerator(tickets: generator).queries(perKind: queriesPerKind)
         try write(path: directory + "/queries.jsonl", count: queries.count) { queries[$0].jsonLine }
         let manifest = """

@@ -43,15 +43,16 @@ struct TicketGenerator: Sendable {
         topics[random.pick(cumulative: topicWeights)]
     }
 
-    /// The `index`-th ticket of a corpus of `count` tickets (the count sets how many accounts there are).
-    /// - Parameters:
-    ///   - index: The position, from 0.
-    ///   - count: The corpus size: one account per 25 tickets on average, skewed.
+    /// How many customer accounts file the tickets.
+    var accountCount = 5_000
+
+    /// The `index`-th ticket of the corpus.
+    /// - Parameter index: The position, from 0.
     /// - Returns: The ticket.
-    func ticket(_ index: Int, of count: Int) -> GeneratedTicket {
+    func ticket(_ index: Int) -> GeneratedTicket {
         var random = SplitMix64.forItem(seed: seed, index: index)
         let topic = pickTopic(using: &random)
-        let accounts = max(1, count / 25)
+        let accounts = max(1, accountCount)
         // Squaring a uniform number skews towards low account numbers: big customers file more tickets.
         let u = random.unit()
         let account = min(accounts - 1, Int(Double(accounts) * u * u))
@@ -73,7 +74,7 @@ struct TicketGenerator: Sendable {
     }
 
     /// The first `count` tickets.
-    func tickets(_ count: Int) -> [GeneratedTicket] { (0..<count).map { ticket($0, of: count) } }
+    func tickets(_ count: Int) -> [GeneratedTicket] { (0..<count).map(ticket) }
 
     // MARK: - Texts
 
