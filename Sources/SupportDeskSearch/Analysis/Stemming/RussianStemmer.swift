@@ -19,6 +19,21 @@ public struct RussianStemmer: Stemmer {
         if count < word.count { word.removeLast(word.count - count) }
     }
 
+    /// Returns the stem of a lowercased word, without allocating anything but the result.
+    /// - Parameter word: One lowercased word.
+    /// - Returns: The word's stem (the word itself when no rule applies, with `ё` spelled `е`).
+    public func stem(_ word: String) -> String {
+        withUnsafeTemporaryAllocation(of: Unicode.Scalar.self, capacity: word.utf8.count) { buffer in
+            var count = 0
+            for scalar in word.unicodeScalars {
+                buffer[count] = scalar
+                count += 1
+            }
+            let stemmed = Self.stemmedCount(of: UnsafeMutableBufferPointer(rebasing: buffer[0..<count]))
+            return StemmerText.string(from: UnsafeBufferPointer(rebasing: buffer[0..<stemmed]))
+        }
+    }
+
     /// Stems the word in `buffer` and returns the stem's length (the stem is the buffer's prefix).
     ///
     /// The rules only ever replace `ё` in place and cut suffixes, so no storage is needed beyond the word.

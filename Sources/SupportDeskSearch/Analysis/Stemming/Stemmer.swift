@@ -28,11 +28,30 @@ extension Stemmer {
     /// - Parameter word: One lowercased word.
     /// - Returns: The word's stem (the word itself when no rule applies).
     public func stem(_ word: String) -> String {
-        var scalars = Array(word.unicodeScalars)
+        var scalars: [Unicode.Scalar] = []
+        scalars.reserveCapacity(word.utf8.count + 2)
+        for scalar in word.unicodeScalars { scalars.append(scalar) }
         stem(&scalars)
-        var view = String.UnicodeScalarView()
-        view.append(contentsOf: scalars)
-        return String(view)
+        return scalars.withUnsafeBufferPointer { StemmerText.string(from: $0) }
+    }
+}
+
+/// Conversions between words and the scalar buffers the stemmers work on.
+enum StemmerText {
+    /// Builds a string from scalars with a single UTF-8 write (no per-scalar string appends).
+    static func string(from scalars: UnsafeBufferPointer<Unicode.Scalar>) -> String {
+        var byteCount = 0
+        for scalar in scalars { byteCount += UTF8.width(scalar) }
+        return String(unsafeUninitializedCapacity: byteCount) { bytes in
+            var index = 0
+            for scalar in scalars {
+                UTF8.encode(scalar) { byte in
+                    bytes[index] = byte
+                    index += 1
+                }
+            }
+            return index
+        }
     }
 }
 
