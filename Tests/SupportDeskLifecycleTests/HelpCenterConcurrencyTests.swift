@@ -54,14 +54,16 @@ import Testing
                     for index in 0..<perWriter {
                         switch writer % 3 {
                         case 0:
-                            try await center.comment(on: ticket.number, by: .agent("ivan"), text: "q \(writer)-\(index)", asks: true)
+                            try await center.comment(
+                                on: ticket.number, by: .agent("ivan"), text: "q \(writer)-\(index)", asks: true)
                         case 1:
                             try await center.comment(
                                 on: ticket.number, by: .customer(LifecycleFixture.email("support@romashka.ru")),
                                 text: "a \(writer)-\(index)")
                         default:
                             try await center.comment(
-                                on: ticket.number, by: .agent("maria"), text: "n \(writer)-\(index)", visibility: .internal)
+                                on: ticket.number, by: .agent("maria"), text: "n \(writer)-\(index)",
+                                visibility: .internal)
                         }
                     }
                 }

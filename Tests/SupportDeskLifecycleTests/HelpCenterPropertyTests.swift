@@ -10,7 +10,8 @@ import Testing
     static let seeds: [UInt64] = [1, 7, 42, 2026, 31_337, 0xC0FFEE]
 
     @Test(arguments: StoreKind.allCases, seeds)
-    func customersNeverSeeOtherAccountsOrInternalCommentsAndTheMachineHolds(kind: StoreKind, seed: UInt64) async throws {
+    func customersNeverSeeOtherAccountsOrInternalCommentsAndTheMachineHolds(kind: StoreKind, seed: UInt64) async throws
+    {
         let f = try F(kind, policy: HelpCenterPolicy(reminderAfter: HelpCenterPolicy.day))
         var random = SeededGenerator(seed: seed)
         let (group, employees) = try await f.makeAccounts()
@@ -96,7 +97,9 @@ import Testing
                 switch entry.change {
                 case .created: status = .new
                 case .status(let from, let to):
-                    #expect(from == status, "\(number): a change from \(from) while the ticket was \(String(describing: status))")
+                    #expect(
+                        from == status,
+                        "\(number): a change from \(from) while the ticket was \(String(describing: status))")
                     #expect(TicketStateMachine.isLegalChange(from: from, to: to), "\(number): \(from) → \(to)")
                     status = to
                 default: break
@@ -107,7 +110,9 @@ import Testing
             #expect((ticket.status == .closed) == (ticket.closeReason != nil), "\(number)")
             #expect(ticket.status.isOpen == (ticket.closedAt == nil), "\(number)")
             #expect(ticket.status != .new || ticket.assignee == nil, "\(number)")
-            if let reminder = ticket.reminderAt { #expect(ticket.status == .waitingForCustomer && reminder < (ticket.replyDeadline ?? .distantPast)) }
+            if let reminder = ticket.reminderAt {
+                #expect(ticket.status == .waitingForCustomer && reminder < (ticket.replyDeadline ?? .distantPast))
+            }
         }
         // Notifications only ever go to the ticket's own account.
         for notification in try await f.outbox() {

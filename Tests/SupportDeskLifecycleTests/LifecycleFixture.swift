@@ -1,18 +1,38 @@
 import Foundation
 import SupportDesk
+import SupportDeskSQLite
 import Testing
 
 /// The stores every lifecycle test runs on.
 enum StoreKind: String, CaseIterable, Sendable, CustomTestStringConvertible {
     case inMemory
+    case sqlite
 
     var testDescription: String { rawValue }
 
-    func makeStore() throws -> any SupportDeskStore {
+    func makeStore() throws -> (any SupportDeskStore, TemporaryDatabase?) {
         switch self {
-        case .inMemory: InMemoryStore(firstTicketSequence: 1042)
+        case .inMemory:
+            return (InMemoryStore(), nil)
+        case .sqlite:
+            let file = try TemporaryDatabase()
+            return (try SQLiteStore(path: file.path, configuration: SQLiteConfiguration(synchronous: .normal)), file)
         }
     }
+}
+
+/// A database file in a fresh temporary directory, removed with the fixture.
+final class TemporaryDatabase: Sendable {
+    let directory: URL
+    var path: String { directory.appendingPathComponent("support-desk.sqlite").path }
+
+    init() throws {
+        directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "supportdesk-lifecycle-\(UUID().uuidString)", isDirectory: true)
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    }
+
+    deinit { try? FileManager.default.removeItem(at: directory) }
 }
 
 /// A help center on a fresh store, with a movable clock and a few accounts.
@@ -22,11 +42,12 @@ struct LifecycleFixture {
     static let minute: TimeInterval = 60
 
     let store: any SupportDeskStore
+    let database: TemporaryDatabase?
     let time: ManualTime
     let center: HelpCenter
 
     init(_ kind: StoreKind, policy: HelpCenterPolicy = HelpCenterPolicy()) throws {
-        store = try kind.makeStore()
+        (store, database) = try kind.makeStore()
         time = ManualTime(Self.start)
         center = try HelpCenter(store: store, catalog: try Catalog.twinHelpCenter(), policy: policy, now: time.now)
     }
@@ -60,7 +81,8 @@ struct LifecycleFixture {
     }
 
     /// Creates a ticket for a customer and returns it.
-    func ticket(by customer: String = "support@romashka.ru", summary: String = "Бот не отвечает") async throws -> Ticket {
+    func ticket(by customer: String = "support@romashka.ru", summary: String = "Бот не отвечает") async throws -> Ticket
+    {
         try await center.createTicket(Self.submission(summary: summary), by: .customer(Self.email(customer)))
     }
 

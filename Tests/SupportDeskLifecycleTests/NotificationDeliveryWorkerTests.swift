@@ -40,7 +40,8 @@ final class RecordingSink: NotificationSink {
         _ = try await f.makeAccounts()
         _ = try await f.waitingTicket()
         let sink = RecordingSink()
-        let worker = NotificationDeliveryWorker(outbox: f.store, sink: sink, policy: DeliveryPolicy(batchSize: 1), now: f.time.now)
+        let worker = NotificationDeliveryWorker(
+            outbox: f.store, sink: sink, policy: DeliveryPolicy(batchSize: 1), now: f.time.now)
         let report = try await worker.deliverDue()
         let all = try await f.outbox()
         #expect(report.delivered.count == all.count && all.count == 4)  // confirmation + question, to 2 addresses

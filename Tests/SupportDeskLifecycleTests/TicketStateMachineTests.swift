@@ -22,7 +22,8 @@ import Testing
         Ticket(
             number: Ticket.Number(prefix: "TW", sequence: 1042), accountID: "acc", topicID: "chat-dialog",
             categoryID: "chats", fields: FieldValues(), status: status, assignee: status == .new ? nil : "ivan",
-            closeReason: status == .closed ? (closeReason ?? .noCustomerReply) : nil, createdAt: Date(timeIntervalSince1970: 0))
+            closeReason: status == .closed ? (closeReason ?? .noCustomerReply) : nil,
+            createdAt: Date(timeIntervalSince1970: 0))
     }
 
     @Test(arguments: pairs)

@@ -35,10 +35,12 @@ extension HelpCenter {
         case .agent:
             guard let accountID else {
                 throw HelpCenterError(
-                    .notPermitted, "an agent creating a ticket must name the customer's account", context: .init(actor: actor))
+                    .notPermitted, "an agent creating a ticket must name the customer's account",
+                    context: .init(actor: actor))
             }
             guard let found = try await stored({ try await store.account(id: accountID) }) else {
-                throw HelpCenterError(.unknownAccount, "there is no account \(accountID)", context: .init(accountID: accountID))
+                throw HelpCenterError(
+                    .unknownAccount, "there is no account \(accountID)", context: .init(accountID: accountID))
             }
             account = found
         case .system:
@@ -98,18 +100,21 @@ extension HelpCenter {
     ) async throws(HelpCenterError) -> TicketView {
         let body = text.trimmingWhitespace()
         guard !body.isEmpty else {
-            throw HelpCenterError(.invalidComment, "a comment needs some text", context: .init(actor: actor, ticketNumber: number))
+            throw HelpCenterError(
+                .invalidComment, "a comment needs some text", context: .init(actor: actor, ticketNumber: number))
         }
         let performer = try await resolve(actor)
         switch performer {
         case .customer:
             if visibility == .internal {
                 throw HelpCenterError(
-                    .notPermitted, "customers cannot write internal comments", context: .init(actor: actor, ticketNumber: number))
+                    .notPermitted, "customers cannot write internal comments",
+                    context: .init(actor: actor, ticketNumber: number))
             }
             if asks {
                 throw HelpCenterError(
-                    .notPermitted, "only an agent can ask the customer a question", context: .init(actor: actor, ticketNumber: number))
+                    .notPermitted, "only an agent can ask the customer a question",
+                    context: .init(actor: actor, ticketNumber: number))
             }
         case .agent:
             if asks, visibility == .internal {
@@ -128,7 +133,8 @@ extension HelpCenter {
                 throw HelpCenterError(
                     .illegalTransition,
                     "\(ticket.number) is \(ticket.status.rawValue): it takes no more comments\(hint)",
-                    context: .init(actor: actor, accountID: ticket.accountID, ticketNumber: ticket.number, status: ticket.status))
+                    context: .init(
+                        actor: actor, accountID: ticket.accountID, ticketNumber: ticket.number, status: ticket.status))
             }
             let comment = Comment(
                 ticketID: ticket.id, author: actor, visibility: visibility, body: body, attachments: attachments,
@@ -136,7 +142,8 @@ extension HelpCenter {
             var next = ticket
             next.updatedAt = date
             var history = [
-                TicketHistoryEntry(ticketID: ticket.id, at: date, actor: actor, change: .commented(comment.id, visibility))
+                TicketHistoryEntry(
+                    ticketID: ticket.id, at: date, actor: actor, change: .commented(comment.id, visibility))
             ]
             var outbox: [OutboxNotification.Draft] = []
             switch performer {
@@ -147,7 +154,8 @@ extension HelpCenter {
                     next.reminderAt = nil
                     history.append(
                         TicketHistoryEntry(
-                            ticketID: ticket.id, at: date, actor: actor, change: .status(from: ticket.status, to: next.status),
+                            ticketID: ticket.id, at: date, actor: actor,
+                            change: .status(from: ticket.status, to: next.status),
                             reason: "the customer answered; the reply deadline is cleared"))
                 }
             case .agent:
@@ -158,11 +166,14 @@ extension HelpCenter {
                     next.reminderAt = policy.reminderAfter.map { date.addingTimeInterval($0) }
                     history.append(
                         TicketHistoryEntry(
-                            ticketID: ticket.id, at: date, actor: actor, change: .status(from: ticket.status, to: next.status),
+                            ticketID: ticket.id, at: date, actor: actor,
+                            change: .status(from: ticket.status, to: next.status),
                             reason: "asked the customer; reply due by \(NotificationMessages.timestamp(deadline))"))
                 }
                 if visibility == .public {
-                    outbox = notifications(asks ? .waitingForReply : .agentComment, ticket: next, account: try await account(of: ticket), comment: comment)
+                    outbox = notifications(
+                        asks ? .waitingForReply : .agentComment, ticket: next, account: try await account(of: ticket),
+                        comment: comment)
                 }
             case .system:
                 break
@@ -193,7 +204,9 @@ extension HelpCenter {
     /// - Returns: The stored ticket.
     /// - Throws: ``HelpCenterError`` `invalidAgent`, `unknownTicket`, `illegalTransition`, `conflict`, `storage`.
     @discardableResult
-    public func resolve(_ number: Ticket.Number, by agent: Agent.ID, text: String? = nil) async throws(HelpCenterError)
+    public func resolve(
+        _ number: Ticket.Number, by agent: Agent.ID, text: String? = nil
+    ) async throws(HelpCenterError)
         -> Ticket
     {
         let performer = try await resolve(.agent(agent))
@@ -211,13 +224,15 @@ extension HelpCenter {
                 let written = Comment(ticketID: ticket.id, author: actor, body: body, createdAt: date)
                 comment = written
                 history.append(
-                    TicketHistoryEntry(ticketID: ticket.id, at: date, actor: actor, change: .commented(written.id, .public)))
+                    TicketHistoryEntry(
+                        ticketID: ticket.id, at: date, actor: actor, change: .commented(written.id, .public)))
             }
             history.append(
                 TicketHistoryEntry(
                     ticketID: ticket.id, at: date, actor: actor, change: .status(from: ticket.status, to: .resolved),
                     reason: "resolved by agent \(agent)"))
-            let outbox = notifications(.resolved, ticket: next, account: try await account(of: ticket), comment: comment)
+            let outbox = notifications(
+                .resolved, ticket: next, account: try await account(of: ticket), comment: comment)
             return Change(ticket: next, history: history, outbox: outbox, comment: comment)
         }
     }
@@ -233,7 +248,9 @@ extension HelpCenter {
     /// - Throws: ``HelpCenterError`` `unknownCustomer`, `unknownTicket`, `accessDenied`, `notPermitted`
     ///   (the system), `illegalTransition`, `conflict`, `storage`.
     @discardableResult
-    public func close(_ number: Ticket.Number, by actor: Actor, reason: String = "") async throws(HelpCenterError)
+    public func close(
+        _ number: Ticket.Number, by actor: Actor, reason: String = ""
+    ) async throws(HelpCenterError)
         -> Ticket
     {
         let performer = try await resolve(actor)
@@ -257,7 +274,8 @@ extension HelpCenter {
             let history = [
                 TicketHistoryEntry(
                     ticketID: ticket.id, at: date, actor: actor, change: .status(from: ticket.status, to: .closed),
-                    reason: "\(closeReason == .closedByAgent ? "closed by the agent" : "closed at the customer's request")"
+                    reason:
+                        "\(closeReason == .closedByAgent ? "closed by the agent" : "closed at the customer's request")"
                         + (why.isEmpty ? "" : ": \(why)"))
             ]
             return Change(ticket: next, history: history)
@@ -278,14 +296,17 @@ extension HelpCenter {
     ///   `illegalTransition` (not closed for no customer reply), `refreshWindowExpired` (closed longer ago
     ///   than ``HelpCenterPolicy/refreshWindow``: create a new ticket), `conflict`, `storage`.
     @discardableResult
-    public func refresh(_ number: Ticket.Number, by customer: EmailAddress, text: String) async throws(HelpCenterError)
+    public func refresh(
+        _ number: Ticket.Number, by customer: EmailAddress, text: String
+    ) async throws(HelpCenterError)
         -> TicketView
     {
         let actor = Actor.customer(customer)
         let body = text.trimmingWhitespace()
         guard !body.isEmpty else {
             throw HelpCenterError(
-                .invalidComment, "a refresh needs the customer's comment", context: .init(actor: actor, ticketNumber: number))
+                .invalidComment, "a refresh needs the customer's comment",
+                context: .init(actor: actor, ticketNumber: number))
         }
         let performer = try await resolve(actor)
         let updated = try await change(number, by: performer) { (ticket, date) throws(HelpCenterError) in
@@ -312,12 +333,14 @@ extension HelpCenter {
             next.queuedAt = date
             next.updatedAt = date
             let history = [
-                TicketHistoryEntry(ticketID: ticket.id, at: date, actor: actor, change: .commented(comment.id, .public)),
+                TicketHistoryEntry(
+                    ticketID: ticket.id, at: date, actor: actor, change: .commented(comment.id, .public)),
                 TicketHistoryEntry(
                     ticketID: ticket.id, at: date, actor: actor, change: .status(from: .closed, to: target),
                     reason: "refreshed by the customer; back in the queue"),
             ]
-            let outbox = notifications(.refreshed, ticket: next, account: try await account(of: ticket), comment: comment)
+            let outbox = notifications(
+                .refreshed, ticket: next, account: try await account(of: ticket), comment: comment)
             return Change(ticket: next, history: history, outbox: outbox, comment: comment)
         }
         return try await view(of: updated, for: performer)
@@ -379,7 +402,8 @@ extension HelpCenter {
             target = own.id
         case .agent, .system:
             guard let accountID else {
-                throw HelpCenterError(.notPermitted, "name the account whose tickets to list", context: .init(actor: actor))
+                throw HelpCenterError(
+                    .notPermitted, "name the account whose tickets to list", context: .init(actor: actor))
             }
             target = accountID
         }
@@ -393,7 +417,9 @@ extension HelpCenter {
     ///   - limit: The most tickets to return (at least 1).
     /// - Returns: A page of queued tickets.
     /// - Throws: ``HelpCenterError`` `invalidAgent`, `storage`.
-    public func queue(agent: Agent.ID, after cursor: PageCursor? = nil, limit: Int = 50) async throws(HelpCenterError)
+    public func queue(
+        agent: Agent.ID, after cursor: PageCursor? = nil, limit: Int = 50
+    ) async throws(HelpCenterError)
         -> Page<Ticket>
     {
         _ = try await resolve(.agent(agent))

@@ -70,7 +70,8 @@ public struct HelpCenter: Sendable {
     ) async throws(HelpCenterError) -> Account {
         if case .botArchitect = sharing, members.count != 1 {
             throw HelpCenterError(
-                .invalidAccount, "a bot-architect account has exactly one address, the architect's; got \(members.count)")
+                .invalidAccount,
+                "a bot-architect account has exactly one address, the architect's; got \(members.count)")
         }
         let account: Account
         do {
@@ -154,7 +155,8 @@ public struct HelpCenter: Sendable {
     func load(_ number: Ticket.Number, for performer: Performer) async throws(HelpCenterError) -> Ticket {
         guard let ticket = try await stored({ try await store.ticket(number: number) }) else {
             throw HelpCenterError(
-                .unknownTicket, "there is no ticket \(number)", context: .init(actor: performer.actor, ticketNumber: number))
+                .unknownTicket, "there is no ticket \(number)",
+                context: .init(actor: performer.actor, ticketNumber: number))
         }
         try checkAccess(to: ticket, by: performer)
         return ticket
@@ -231,7 +233,9 @@ public struct HelpCenter: Sendable {
             context: .init(actor: performer.actor, ticketNumber: number))
     }
 
-    func transition(_ transition: TicketTransition, _ ticket: Ticket, by performer: Performer) throws(HelpCenterError)
+    func transition(
+        _ transition: TicketTransition, _ ticket: Ticket, by performer: Performer
+    ) throws(HelpCenterError)
         -> Ticket.Status
     {
         do {

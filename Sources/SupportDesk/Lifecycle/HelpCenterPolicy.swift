@@ -68,7 +68,9 @@ public struct HelpCenterPolicy: Hashable, Sendable {
             throw HelpCenterError(.invalidPolicy, "refreshWindow must be a positive duration, not \(refreshWindow) s")
         }
         guard !ticketNumberPrefix.isEmpty,
-            ticketNumberPrefix.unicodeScalars.allSatisfy({ ("A"..."Z").contains($0) || ("a"..."z").contains($0) || ("0"..."9").contains($0) })
+            ticketNumberPrefix.unicodeScalars.allSatisfy({
+                ("A"..."Z").contains($0) || ("a"..."z").contains($0) || ("0"..."9").contains($0)
+            })
         else {
             throw HelpCenterError(
                 .invalidPolicy, "ticketNumberPrefix must be ASCII letters and digits, not “\(ticketNumberPrefix)”")

@@ -1,9 +1,10 @@
+import Synchronization
+
 #if canImport(FoundationEssentials)
 public import FoundationEssentials
 #else
 public import Foundation
 #endif
-import Synchronization
 
 /// A time source that stands still until moved: inject ``now`` into a ``HelpCenter`` to move days forward
 /// in tests and demos without sleeping.

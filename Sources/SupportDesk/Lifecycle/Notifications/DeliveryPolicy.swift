@@ -22,7 +22,9 @@ public struct DeliveryPolicy: Hashable, Sendable {
     ///   - initialBackoff: The first wait.
     ///   - maxBackoff: The ceiling of the wait.
     ///   - batchSize: Notifications read per batch.
-    public init(maxAttempts: Int = 5, initialBackoff: TimeInterval = 60, maxBackoff: TimeInterval = 3600, batchSize: Int = 100) {
+    public init(
+        maxAttempts: Int = 5, initialBackoff: TimeInterval = 60, maxBackoff: TimeInterval = 3600, batchSize: Int = 100
+    ) {
         self.maxAttempts = max(1, maxAttempts)
         self.initialBackoff = max(0, initialBackoff)
         self.maxBackoff = max(self.initialBackoff, maxBackoff)
