@@ -1,0 +1,66 @@
+/// The tokens of one text: folded scalars in one contiguous array and the spans that cut them into tokens.
+///
+/// Reused between texts (``removeAll()`` keeps the capacity), so tokenizing allocates nothing per token.
+struct TokenBuffer {
+    /// One token: a range of ``TokenBuffer/scalars``.
+    struct Span {
+        /// The first scalar.
+        var start: Int32
+        /// One past the last scalar.
+        var end: Int32
+        /// The word position (primary tokens count up from 0; extras share their source's position).
+        var position: Int32
+        /// The whitespace-separated chunk of the source text the token came from.
+        var chunk: Int32
+        /// An extra form (a compound joined, a camel-case or letter–digit part), not a word of its own.
+        var isExtra: Bool
+        /// The token reaches the end of the text (nothing but the token's own characters follow).
+        var endsText: Bool
+        /// The writing system of the token.
+        var script: Script
+
+        /// The number of scalars.
+        var count: Int { Int(end - start) }
+    }
+
+    /// The writing system of a token.
+    enum Script: UInt8 {
+        case latin, cyrillic, digits, mixed
+    }
+
+    /// The folded scalars of every token, back to back.
+    var scalars: [UInt32] = []
+    /// The tokens in text order (each primary token is followed by its extras).
+    var spans: [Span] = []
+
+    /// Empties the buffer, keeping its capacity.
+    mutating func removeAll() {
+        scalars.removeAll(keepingCapacity: true)
+        spans.removeAll(keepingCapacity: true)
+    }
+
+    /// The scalars of a token.
+    /// - Parameter span: A span of this buffer.
+    /// - Returns: The token's scalars.
+    @inline(__always)
+    func scalars(of span: Span) -> ArraySlice<UInt32> { scalars[Int(span.start)..<Int(span.end)] }
+
+    /// The text of a token.
+    /// - Parameter span: A span of this buffer.
+    /// - Returns: The token as a string.
+    func string(_ span: Span) -> String { String.fromScalars(scalars(of: span)) }
+}
+
+extension String {
+    /// A string from scalar values (invalid values are skipped).
+    /// - Parameter values: Unicode scalar values.
+    /// - Returns: The string.
+    static func fromScalars(_ values: some Sequence<UInt32>) -> String {
+        var view = String.UnicodeScalarView()
+        for value in values { if let scalar = Unicode.Scalar(value) { view.append(scalar) } }
+        return String(view)
+    }
+
+    /// The scalar values of the string.
+    var scalarValues: [UInt32] { unicodeScalars.map(\.value) }
+}

@@ -1,0 +1,199 @@
+/// Splits folded text into searchable tokens.
+///
+/// Rules:
+/// - Letters and digits form words; everything else separates them.
+/// - A single `-`, `_` or `.` between two word characters joins a compound: `chat-id` gives the words
+///   `chat` and `id` and, as an extra form, `chatid`, so `chat-id`, `chat id` and `chatid` all match.
+/// - An apostrophe inside a word is dropped: `don't` → `dont`.
+/// - Camel case and letter–digit boundaries add the parts as extra forms: `amoCRM` gives `amocrm` with
+///   the extras `amo` and `crm`; `twin24` gives `twin24`, `twin`, `24`.
+/// - Latin letters that look like Cyrillic ones inside a Cyrillic word (and the reverse) are replaced,
+///   so `cценарий` typed with a Latin `c` becomes `сценарий`.
+/// Text is folded with ``TextNormalizer`` on the way.
+public struct Tokenizer: Sendable {
+    /// Creates a tokenizer.
+    public init() {}
+
+    /// The tokens of a text, primary words only.
+    /// - Parameter text: Any text.
+    /// - Returns: The folded words in order.
+    public func words(in text: String) -> [String] {
+        var buffer = TokenBuffer()
+        tokenize(text, into: &buffer, extras: false)
+        return buffer.spans.map { buffer.string($0) }
+    }
+
+    /// The tokens of a text with their extra forms (compounds joined, camel-case parts).
+    /// - Parameter text: Any text.
+    /// - Returns: Every token in order, extras after the word they come from.
+    public func tokens(in text: String) -> [String] {
+        var buffer = TokenBuffer()
+        tokenize(text, into: &buffer, extras: true)
+        return buffer.spans.map { buffer.string($0) }
+    }
+
+    /// Tokenizes a text into a buffer (appending to what the buffer holds).
+    /// - Parameters:
+    ///   - text: Any text.
+    ///   - buffer: The buffer to append to.
+    ///   - extras: Whether to add extra forms.
+    ///   - maxTokenLength: Longer runs are cut (protects against pasted binary junk).
+    func tokenize(_ text: String, into buffer: inout TokenBuffer, extras: Bool, maxTokenLength: Int = 64) {
+        var state = RunState(position: Int32(buffer.spans.last.map { $0.position + 1 } ?? 0))
+        var folded: [UInt32] = []
+        folded.reserveCapacity(4)
+        var chunk: Int32 = 0
+        var lastWasSpace = true
+        for scalar in text.unicodeScalars {
+            let value = scalar.value
+            // Fast path for lowercase ASCII letters, digits and Cyrillic lowercase.
+            if (value >= 0x61 && value <= 0x7A) || (value >= 0x30 && value <= 0x39)
+                || (value >= 0x430 && value <= 0x44F)
+            {
+                if lastWasSpace { lastWasSpace = false }
+                state.word(value, uppercase: false, chunk: chunk, buffer: &buffer, maxLength: maxTokenLength)
+                continue
+            }
+            folded.removeAll(keepingCapacity: true)
+            let uppercase = TextNormalizer.fold(value, into: &folded)
+            for f in folded {
+                switch Self.classify(f) {
+                case .word:
+                    lastWasSpace = false
+                    state.word(f, uppercase: uppercase, chunk: chunk, buffer: &buffer, maxLength: maxTokenLength)
+                case .joiner:
+                    lastWasSpace = false
+                    state.joiner(f, buffer: &buffer, extras: extras)
+                case .space:
+                    state.finish(buffer: &buffer, extras: extras, endsText: false)
+                    if !lastWasSpace { chunk += 1 }
+                    lastWasSpace = true
+                case .separator:
+                    lastWasSpace = false
+                    state.finish(buffer: &buffer, extras: extras, endsText: false)
+                }
+            }
+        }
+        state.finish(buffer: &buffer, extras: extras, endsText: true)
+    }
+
+    enum CharacterClass { case word, joiner, space, separator }
+
+    @inline(__always)
+    static func classify(_ value: UInt32) -> CharacterClass {
+        switch value {
+        case 0x61...0x7A, 0x30...0x39, 0x430...0x44F: return .word
+        case 0x2D, 0x5F, 0x2E, 0x27: return .joiner
+        case 0x20, 0x09, 0x0A, 0x0B, 0x0C, 0x0D, 0x85, 0x2028, 0x2029: return .space
+        case 0x00...0x7F: return .separator
+        default:
+            guard let scalar = Unicode.Scalar(value) else { return .separator }
+            let properties = scalar.properties
+            if properties.isAlphabetic || properties.numericType == .decimal { return .word }
+            if properties.isWhitespace { return .space }
+            return .separator
+        }
+    }
+
+    /// The run of word characters being read.
+    private struct RunState {
+        var position: Int32
+        var inRun = false
+        var runStart = 0
+        var chunk: Int32 = 0
+        var pendingJoiner: UInt32?
+        /// Segment boundaries (start offsets of the segments after the first), from `-`, `_`, `.`.
+        var segmentStarts: [Int] = []
+        /// Offsets inside the run where a camel-case or letter–digit boundary falls.
+        var subBoundaries: [Int] = []
+        var previousWasLower = false
+        var previousWasDigit = false
+
+        init(position: Int32) { self.position = position }
+
+        @inline(__always)
+        mutating func word(_ value: UInt32, uppercase: Bool, chunk: Int32, buffer: inout TokenBuffer, maxLength: Int) {
+            let isDigit = value >= 0x30 && value <= 0x39
+            if !inRun {
+                inRun = true
+                runStart = buffer.scalars.count
+                self.chunk = chunk
+                segmentStarts.removeAll(keepingCapacity: true)
+                subBoundaries.removeAll(keepingCapacity: true)
+                pendingJoiner = nil
+            } else {
+                if let joiner = pendingJoiner {
+                    pendingJoiner = nil
+                    if joiner != 0x27 { segmentStarts.append(buffer.scalars.count) }
+                } else if (uppercase && previousWasLower) || (isDigit != previousWasDigit) {
+                    subBoundaries.append(buffer.scalars.count)
+                }
+                if buffer.scalars.count - runStart >= maxLength { return }
+            }
+            buffer.scalars.append(value)
+            previousWasLower = !uppercase && !isDigit
+            previousWasDigit = isDigit
+        }
+
+        @inline(__always)
+        mutating func joiner(_ value: UInt32, buffer: inout TokenBuffer, extras: Bool) {
+            guard inRun else { return }
+            if pendingJoiner != nil {
+                finish(buffer: &buffer, extras: extras, endsText: false)
+            } else {
+                pendingJoiner = value
+            }
+        }
+
+        mutating func finish(buffer: inout TokenBuffer, extras: Bool, endsText: Bool) {
+            guard inRun else { return }
+            inRun = false
+            // A trailing joiner (`chat-`) is not part of the word; the word then does not end the text.
+            let endsText = endsText && pendingJoiner == nil
+            pendingJoiner = nil
+            let runEnd = buffer.scalars.count
+            var segments: [(Int, Int)] = []
+            var start = runStart
+            for boundary in segmentStarts {
+                segments.append((start, boundary))
+                start = boundary
+            }
+            segments.append((start, runEnd))
+            let firstPosition = position
+            for (index, segment) in segments.enumerated() {
+                let script = Homoglyphs.unify(&buffer.scalars, segment.0..<segment.1)
+                let isLast = index == segments.count - 1
+                buffer.spans.append(
+                    TokenBuffer.Span(
+                        start: Int32(segment.0), end: Int32(segment.1), position: position, chunk: chunk,
+                        isExtra: false, endsText: endsText && isLast, script: script))
+                if extras {
+                    var parts: [Int] = subBoundaries.filter { $0 > segment.0 && $0 < segment.1 }
+                    parts += Homoglyphs.scriptBoundaries(buffer.scalars, segment.0..<segment.1)
+                    if !parts.isEmpty {
+                        parts.sort()
+                        var partStart = segment.0
+                        for boundary in parts + [segment.1] where boundary > partStart {
+                            buffer.spans.append(
+                                TokenBuffer.Span(
+                                    start: Int32(partStart), end: Int32(boundary), position: position, chunk: chunk,
+                                    isExtra: true, endsText: false,
+                                    script: Homoglyphs.script(buffer.scalars, partStart..<boundary)))
+                            partStart = boundary
+                        }
+                    }
+                }
+                position += 1
+            }
+            if extras && segments.count > 1 && runEnd - runStart <= 48 {
+                let joinedStart = buffer.scalars.count
+                buffer.scalars.append(contentsOf: buffer.scalars[runStart..<runEnd])
+                buffer.spans.append(
+                    TokenBuffer.Span(
+                        start: Int32(joinedStart), end: Int32(buffer.scalars.count), position: firstPosition,
+                        chunk: chunk, isExtra: true, endsText: false,
+                        script: Homoglyphs.script(buffer.scalars, joinedStart..<buffer.scalars.count)))
+            }
+        }
+    }
+}

@@ -1,0 +1,27 @@
+/// A query analyzed against an index: its words, each with the index terms it may match and their factors.
+struct QueryPlan: Sendable {
+    /// One index term a query word may match.
+    struct Form: Sendable {
+        /// Whether the term is a stem (`true`) or a word as written (`false`).
+        var isStem: Bool
+        /// The term id.
+        var term: UInt32
+        /// The match-class factor (already multiplied by the repair factor).
+        var factor: Float
+        /// The match class reported to the caller.
+        var kind: MatchKind
+    }
+
+    /// One query word with its forms.
+    struct Word: Sendable {
+        var word: QueryWord
+        var forms: [Form]
+    }
+
+    /// The words that are searched (stop words and words with no form are left out).
+    var words: [Word] = []
+    /// Every word of the query, for the caller and the correction text.
+    var allWords: [QueryWord] = []
+    /// The corrected query, when a word was repaired.
+    var correction: String?
+}

@@ -1,0 +1,311 @@
+extension SearchIndex {
+    /// A word of the query while it is being analyzed.
+    private struct Candidate {
+        var typed: [UInt32]
+        var used: [UInt32]
+        var script: TokenBuffer.Script
+        var chunk: Int
+        var endsText: Bool
+        var repair: QueryRepair?
+        var weight: Double = 1
+    }
+
+    /// Analyzes a query: splits it, repairs words the index does not know, and lists the forms to match.
+    /// - Parameter query: The query as typed.
+    /// - Returns: The plan.
+    func plan(_ query: String) -> QueryPlan {
+        let chunks = query.split(whereSeparator: { $0.isWhitespace }).map(String.init)
+        let lastCharacter = query.unicodeScalars.last
+        let prefixMode =
+            configuration.completesLastWord
+            && lastCharacter.map { !$0.properties.isWhitespace && !".?!,;:)".unicodeScalars.contains($0) }
+                ?? false
+
+        // 1. Tokenize every chunk as typed; repair chunks typed with the wrong keyboard layout.
+        var chunkWords: [[Candidate]] = []
+        var buffer = TokenBuffer()
+        for (index, chunk) in chunks.enumerated() {
+            chunkWords.append(candidates(of: chunk, chunk: index, buffer: &buffer))
+        }
+        var converted = [Bool](repeating: false, count: chunks.count)
+        var layoutWords: [[Candidate]?] = Array(repeating: nil, count: chunks.count)
+        for (index, chunk) in chunks.enumerated() where needsRepair(chunkWords[index]) {
+            guard let other = KeyboardLayout.cyrillic(fromQWERTY: chunk) ?? KeyboardLayout.qwerty(fromCyrillic: chunk)
+            else { continue }
+            var words = candidates(of: other, chunk: index, buffer: &buffer)
+            for i in words.indices { words[i].repair = .keyboardLayout }
+            layoutWords[index] = words
+            if words.contains(where: { isContentWord($0.used) || isCorrectable($0.used, script: $0.script) }) {
+                converted[index] = true
+            }
+        }
+        if converted.contains(true) {
+            // The layout was wrong for the whole query: convert the short chunks too when they read as words.
+            for index in chunks.indices where !converted[index] && needsRepair(chunkWords[index]) {
+                if let words = layoutWords[index],
+                    words.allSatisfy({ isKnownWord($0.used) || isCorrectable($0.used, script: $0.script) })
+                {
+                    converted[index] = true
+                }
+            }
+        }
+        var candidates: [Candidate] = []
+        for index in chunks.indices {
+            if converted[index], let words = layoutWords[index] {
+                candidates += words
+            } else {
+                candidates += chunkWords[index]
+            }
+        }
+
+        // 2. Forms of every word.
+        var plan = QueryPlan()
+        var stemsInOrder: [UInt32?] = []
+        for (position, candidate) in candidates.enumerated() {
+            var candidate = candidate
+            let isLast = position == candidates.count - 1
+            let surface = surfaces.id(of: candidate.used)
+            if let surface, surfaceFlags[Int(surface)] & Self.stopFlag != 0 {
+                let word = QueryWord(
+                    typed: String.fromScalars(candidate.typed), used: String.fromScalars(candidate.used),
+                    repair: candidate.repair, isStopWord: true)
+                plan.allWords.append(word)
+                stemsInOrder.append(nil)
+                // An unfinished last word that happens to be a stop word (`от` of `отчёт`) still completes.
+                if isLast && prefixMode && candidate.endsText {
+                    let forms = prefixForms(of: candidate.used)
+                    if !forms.isEmpty { plan.words.append(QueryPlan.Word(word: word, forms: forms)) }
+                }
+                continue
+            }
+            var forms = directForms(of: candidate.used, script: candidate.script, factor: 1, kind: nil)
+            if forms.isEmpty && candidate.repair == nil {
+                if candidate.script == .latin, let (word, transliterated) = transliterationForms(of: candidate.used) {
+                    forms = transliterated
+                    candidate.used = word
+                    candidate.repair = .transliteration
+                }
+            }
+            if forms.isEmpty && !(isLast && prefixMode && hasCompletions(candidate.used)) {
+                if let (word, corrected) = typoForms(of: candidate.used, script: candidate.script) {
+                    forms = corrected
+                    candidate.used = word
+                    if candidate.repair == nil { candidate.repair = .typo }
+                }
+            }
+            if candidate.repair == .keyboardLayout {
+                for i in forms.indices { forms[i].factor *= Float(configuration.matchWeights.keyboardLayout) }
+            }
+            if isLast && prefixMode && candidate.endsText {
+                forms += prefixForms(of: candidate.used)
+            }
+            let word = QueryWord(
+                typed: String.fromScalars(candidate.typed), used: String.fromScalars(candidate.used),
+                repair: candidate.repair, weight: candidate.weight)
+            plan.allWords.append(word)
+            stemsInOrder.append(
+                stems.id(
+                    of: TermStemming.stem(
+                        candidate.used[...], script: Homoglyphs.script(candidate.used, 0..<candidate.used.count))))
+            if !forms.isEmpty {
+                forms.sort { $0.factor > $1.factor }
+                plan.words.append(QueryPlan.Word(word: word, forms: forms))
+            }
+        }
+        plan.words += phraseSynonymWords(stemsInOrder)
+        if plan.allWords.contains(where: { $0.repair != nil }) {
+            plan.correction = plan.allWords.map(\.used).joined(separator: " ")
+        }
+        return plan
+    }
+
+    /// The words of one chunk as typed.
+    private func candidates(of text: String, chunk: Int, buffer: inout TokenBuffer) -> [Candidate] {
+        buffer.removeAll()
+        Tokenizer().tokenize(text, into: &buffer, extras: false)
+        return buffer.spans.map { span in
+            let scalars = Array(buffer.scalars(of: span))
+            return Candidate(
+                typed: scalars, used: scalars, script: span.script, chunk: chunk, endsText: span.endsText)
+        }
+    }
+
+    /// Whether none of a chunk's words is known (so it may have been typed with the other layout).
+    private func needsRepair(_ words: [Candidate]) -> Bool {
+        !words.isEmpty && !words.contains { isKnownWord($0.used) }
+            && words.allSatisfy { $0.script == .latin || $0.script == .cyrillic }
+    }
+
+    /// A word the index knows: a stop word, a synonym, or a word (or stem) with documents.
+    func isKnownWord(_ word: [UInt32]) -> Bool {
+        if let surface = surfaces.id(of: word) {
+            if surfaceFlags[Int(surface)] & (Self.stopFlag | Self.synonymFlag | Self.negationFlag) != 0 { return true }
+            if surfaceDocCount[Int(surface)] > 0 { return true }
+        }
+        return isContentWord(word)
+    }
+
+    /// A word whose form or stem has documents.
+    private func isContentWord(_ word: [UInt32]) -> Bool {
+        if let surface = surfaces.id(of: word), surfaceDocCount[Int(surface)] > 0 { return true }
+        if let surface = surfaces.id(of: word), surfaceFlags[Int(surface)] & Self.synonymFlag != 0 { return true }
+        let script = Homoglyphs.script(word, 0..<word.count)
+        if let stem = stems.id(of: TermStemming.stem(word[...], script: script)), stemDocCount[Int(stem)] > 0 {
+            return true
+        }
+        return false
+    }
+
+    /// Whether a word is within the allowed typos of a vocabulary word with documents.
+    private func isCorrectable(_ word: [UInt32], script: TokenBuffer.Script) -> Bool {
+        typoForms(of: word, script: script) != nil
+    }
+
+    /// The exact, stemmed and synonym forms of a word the index may know.
+    private func directForms(
+        of word: [UInt32], script: TokenBuffer.Script, factor: Double, kind: MatchKind?
+    )
+        -> [QueryPlan.Form]
+    {
+        let weights = configuration.matchWeights
+        var forms: [QueryPlan.Form] = []
+        if let surface = surfaces.id(of: word), !surfacePostings[Int(surface)].isEmpty {
+            forms.append(
+                QueryPlan.Form(
+                    isStem: false, term: surface, factor: Float(weights.exact * factor), kind: kind ?? .exact))
+        }
+        let stem = stems.id(of: TermStemming.stem(word[...], script: script))
+        if let stem, !stemPostings[Int(stem)].isEmpty {
+            forms.append(
+                QueryPlan.Form(
+                    isStem: true, term: stem, factor: Float(weights.stemmed * factor), kind: kind ?? .stemmed))
+        }
+        if let stem, let groups = synonymGroupsOfStem[stem] {
+            for group in groups {
+                for member in synonymGroups[group] where member != stem && !stemPostings[Int(member)].isEmpty {
+                    if forms.contains(where: { $0.isStem && $0.term == member }) { continue }
+                    forms.append(
+                        QueryPlan.Form(
+                            isStem: true, term: member, factor: Float(weights.synonym * factor), kind: kind ?? .synonym)
+                    )
+                }
+            }
+        }
+        return forms
+    }
+
+    /// Forms of a Latin word read as transliterated Russian.
+    private func transliterationForms(of word: [UInt32]) -> ([UInt32], [QueryPlan.Form])? {
+        let factor = configuration.matchWeights.transliteration
+        var best: (surface: UInt32, documents: UInt32)?
+        for skeleton in Transliteration.skeletons(latin: word) {
+            guard let id = skeletons.id(of: skeleton) else { continue }
+            for surface in skeletonSurfaces[Int(id)] where isKnownWord(Array(surfaces.scalars(surface))) {
+                let documents = stemDocCount[Int(surfaceStem[Int(surface)])]
+                if documents > best?.documents ?? 0 || best == nil { best = (surface, documents) }
+            }
+        }
+        if best == nil {
+            // Allow typos in the skeleton (`zayavku` for `заявки`).
+            let skeletonsOfWord = Transliteration.skeletons(latin: word)
+            for skeleton in skeletonsOfWord {
+                let allowed = DamerauLevenshtein.allowedTypos(forLength: skeleton.count)
+                guard allowed > 0 else { continue }
+                var matches: [(term: UInt32, distance: Int)] = []
+                skeletonTrie.fuzzyMatches(skeleton, maxDistance: min(allowed, 1), into: &matches)
+                for match in matches {
+                    for surface in skeletonSurfaces[Int(match.term)] where surfaceDocCount[Int(surface)] > 0 {
+                        let documents = stemDocCount[Int(surfaceStem[Int(surface)])]
+                        if documents > best?.documents ?? 0 || best == nil { best = (surface, documents) }
+                    }
+                }
+            }
+        }
+        guard let best else { return nil }
+        let used = Array(surfaces.scalars(best.surface))
+        let forms = directForms(of: used, script: .cyrillic, factor: factor, kind: nil)
+        if forms.isEmpty && surfaceFlags[Int(best.surface)] & (Self.stopFlag | Self.negationFlag) == 0 { return nil }
+        return (used, forms)
+    }
+
+    /// Forms of a misspelled word: the nearest vocabulary words within the allowed distance.
+    private func typoForms(of word: [UInt32], script: TokenBuffer.Script) -> ([UInt32], [QueryPlan.Form])? {
+        let allowed = DamerauLevenshtein.allowedTypos(forLength: word.count)
+        guard allowed > 0 else { return nil }
+        var matches: [(term: UInt32, distance: Int)] = []
+        trie.fuzzyMatches(word, maxDistance: allowed, into: &matches)
+        var best: [(surface: UInt32, distance: Int, documents: UInt32)] = []
+        for match in matches {
+            let surface = match.term
+            let stem = surfaceStem[Int(surface)]
+            guard
+                surfaceDocCount[Int(surface)] > 0 || stemDocCount[Int(stem)] > 0
+                    || surfaceFlags[Int(surface)] & Self.synonymFlag != 0
+            else { continue }
+            guard surfaceFlags[Int(surface)] & Self.stopFlag == 0 else { continue }
+            best.append((surface, match.distance, stemDocCount[Int(stem)]))
+        }
+        guard !best.isEmpty else { return nil }
+        best.sort { ($0.distance, -Int($0.documents), $0.surface) < ($1.distance, -Int($1.documents), $1.surface) }
+        let nearest = best[0].distance
+        let weights = configuration.matchWeights
+        let factor = nearest == 1 ? weights.typo : weights.typoDistance2
+        var forms: [QueryPlan.Form] = []
+        for candidate in best.prefix(configuration.maxTypoCandidates) where candidate.distance == nearest {
+            let used = Array(surfaces.scalars(candidate.surface))
+            let script = Homoglyphs.script(used, 0..<used.count)
+            for form in directForms(of: used, script: script, factor: factor, kind: .typo)
+            where !forms.contains(where: { $0.isStem == form.isStem && $0.term == form.term }) {
+                forms.append(form)
+            }
+        }
+        guard !forms.isEmpty else { return nil }
+        return (Array(surfaces.scalars(best[0].surface)), forms)
+    }
+
+    private func hasCompletions(_ word: [UInt32]) -> Bool {
+        guard word.count >= configuration.minimumPrefixLength else { return false }
+        var results: [UInt32] = []
+        trie.completions(of: word, limit: 64, into: &results)
+        return results.contains { $0 != surfaces.id(of: word) && !surfacePostings[Int($0)].isEmpty }
+    }
+
+    /// Completions of the unfinished last word: the most frequent vocabulary words starting with it.
+    private func prefixForms(of word: [UInt32]) -> [QueryPlan.Form] {
+        guard word.count >= configuration.minimumPrefixLength else { return [] }
+        var results: [UInt32] = []
+        trie.completions(of: word, limit: 4096, into: &results)
+        let own = surfaces.id(of: word)
+        var completions = results.filter { $0 != own && !surfacePostings[Int($0)].isEmpty }
+        completions.sort { surfaceDocCount[Int($0)] > surfaceDocCount[Int($1)] }
+        let factor = Float(configuration.matchWeights.prefix)
+        return completions.prefix(configuration.maxPrefixExpansions).map {
+            QueryPlan.Form(isStem: false, term: $0, factor: factor, kind: .prefix)
+        }
+    }
+
+    /// Words standing for multi-word synonyms found in the query (“личный кабинет” → `лк`, `аккаунт`).
+    private func phraseSynonymWords(_ stemsInOrder: [UInt32?]) -> [QueryPlan.Word] {
+        guard !synonymPhrases.isEmpty else { return [] }
+        var words: [QueryPlan.Word] = []
+        let factor = Float(configuration.matchWeights.synonym)
+        for phrase in synonymPhrases where phrase.stems.count <= stemsInOrder.count {
+            let compact = stemsInOrder.compactMap { $0 }
+            guard compact.count >= phrase.stems.count else { continue }
+            var found = false
+            for start in 0...(compact.count - phrase.stems.count)
+            where Array(compact[start..<start + phrase.stems.count]) == phrase.stems {
+                found = true
+                break
+            }
+            guard found else { continue }
+            let forms = synonymGroups[phrase.group].filter { !stemPostings[Int($0)].isEmpty }.map {
+                QueryPlan.Form(isStem: true, term: $0, factor: factor, kind: .synonym)
+            }
+            guard !forms.isEmpty else { continue }
+            let text = phrase.stems.map { stems.string($0) }.joined(separator: " ")
+            words.append(QueryPlan.Word(word: QueryWord(typed: text, used: text), forms: forms))
+        }
+        return words
+    }
+}

@@ -1,0 +1,94 @@
+/// Interns words (sequences of folded scalars) as dense integer ids, without a `String` per word.
+///
+/// Scalars live back to back in one array; an open-addressing table maps a word's hash to its id.
+struct TermTable: Sendable {
+    private(set) var storage: [UInt32] = []
+    private(set) var offsets: [UInt32] = [0]
+    private var hashes: [UInt32] = []
+    private var slots: [Int32] = Array(repeating: -1, count: 64)
+    private var mask = 63
+
+    /// The number of words.
+    var count: Int { hashes.count }
+
+    @inline(__always)
+    static func hash(_ word: some Collection<UInt32>) -> UInt32 {
+        var hash: UInt32 = 2_166_136_261
+        for value in word {
+            hash = (hash ^ value) &* 16_777_619
+        }
+        return hash ^ (hash >> 15)
+    }
+
+    /// The scalars of a word.
+    @inline(__always)
+    func scalars(_ id: UInt32) -> ArraySlice<UInt32> {
+        storage[Int(offsets[Int(id)])..<Int(offsets[Int(id) + 1])]
+    }
+
+    /// The length of a word in scalars.
+    @inline(__always)
+    func length(_ id: UInt32) -> Int { Int(offsets[Int(id) + 1] - offsets[Int(id)]) }
+
+    /// A word as a string.
+    func string(_ id: UInt32) -> String { String.fromScalars(scalars(id)) }
+
+    @inline(__always)
+    private func equals(_ id: Int32, _ word: some Collection<UInt32>) -> Bool {
+        let start = Int(offsets[Int(id)])
+        let end = Int(offsets[Int(id) + 1])
+        guard end - start == word.count else { return false }
+        var index = start
+        for value in word {
+            if storage[index] != value { return false }
+            index += 1
+        }
+        return true
+    }
+
+    /// The id of a word, if interned.
+    func id(of word: some Collection<UInt32>) -> UInt32? {
+        let hash = Self.hash(word)
+        var slot = Int(hash) & mask
+        while true {
+            let id = slots[slot]
+            if id < 0 { return nil }
+            if hashes[Int(id)] == hash && equals(id, word) { return UInt32(id) }
+            slot = (slot + 1) & mask
+        }
+    }
+
+    /// The id of a string, if interned.
+    func id(of word: String) -> UInt32? { id(of: word.unicodeScalars.map(\.value)) }
+
+    /// Interns a word.
+    /// - Returns: Its id and whether it was new.
+    mutating func intern(_ word: some Collection<UInt32>) -> (id: UInt32, isNew: Bool) {
+        let hash = Self.hash(word)
+        var slot = Int(hash) & mask
+        while true {
+            let id = slots[slot]
+            if id < 0 { break }
+            if hashes[Int(id)] == hash && equals(id, word) { return (UInt32(id), false) }
+            slot = (slot + 1) & mask
+        }
+        let newID = Int32(hashes.count)
+        storage.append(contentsOf: word)
+        offsets.append(UInt32(storage.count))
+        hashes.append(hash)
+        slots[slot] = newID
+        if hashes.count * 2 > slots.count { grow() }
+        return (UInt32(newID), true)
+    }
+
+    private mutating func grow() {
+        let capacity = slots.count * 2
+        slots = Array(repeating: -1, count: capacity)
+        mask = capacity - 1
+        for (id, hash) in hashes.enumerated() {
+            var slot = Int(hash) & mask
+            while slots[slot] >= 0 { slot = (slot + 1) & mask }
+            slots[slot] = Int32(id)
+        }
+    }
+}

@@ -1,0 +1,30 @@
+/// Weighs the words of a long query by how well they tell documents apart, so that greetings, filler and
+/// context words of a pasted paragraph do not drown the few words that name the problem.
+///
+/// For queries of more than ``longQueryWords`` content words, each word's weight becomes
+/// `(idf / maxIdf)²` of its best form, where `maxIdf` is the idf of a word found in a single document:
+/// a word present in most documents weighs almost nothing, a word naming one topic keeps its full weight.
+/// Words after a contrast (`хотя`, `но`, `although`, `but`) in a clause saying that something works
+/// (“хотя в телеграме всё нормально работает”) are context, not the problem, and weigh a third.
+public enum QueryWeighting {
+    /// Queries with more content words than this are weighed.
+    public static let longQueryWords = 5
+
+    /// Words that open a contrast clause.
+    static let contrastWords: Set<String> = ["хотя", "но", "однако", "although", "though", "but", "while", "whereas"]
+
+    static func weigh<Key>(_ plan: inout QueryPlan, in index: SearchIndex<Key>) {
+        guard plan.words.count > longQueryWords else { return }
+        let maxIdf = max(index.idf(documentFrequency: 1), 0.0001)
+        for position in plan.words.indices {
+            let forms = plan.words[position].forms
+            var best: Float = 0
+            for form in forms {
+                let stem = form.isStem ? form.term : index.surfaceStem[Int(form.term)]
+                best = max(best, index.idf(stem: stem) * form.factor)
+            }
+            let ratio = Double(best / maxIdf)
+            plan.words[position].word.weight *= min(1, ratio * ratio)
+        }
+    }
+}

@@ -1,0 +1,146 @@
+import Testing
+
+@testable import SupportDeskSearch
+
+@Suite("SearchIndex")
+struct SearchIndexTests {
+    static let fields = [SearchField("title", weight: 3), SearchField("body", weight: 1)]
+
+    static func index(_ documents: [(String, String, String)], synonyms: [[String]] = []) -> SearchIndex<String> {
+        var index = SearchIndex<String>(fields: fields, configuration: SearchConfiguration(synonyms: synonyms))
+        for (key, title, body) in documents {
+            index.add(SearchDocument(key: key, texts: [.init(field: 0, text: title), .init(field: 1, text: body)]))
+        }
+        return index
+    }
+
+    static func keys(_ results: SearchResults<String>) -> [String] { results.hits.map(\.key) }
+
+    @Test("Documents are added, replaced and removed")
+    func addUpdateRemove() {
+        var index = Self.index([("a", "Не работает обзвон", ""), ("b", "Отчёт не выгружается", "")])
+        #expect(index.count == 2)
+        #expect(Self.keys(index.search("обзвон ")) == ["a"])
+        index.add(SearchDocument(key: "a", texts: [.init(field: 0, text: "Рассылка не дошла")]))
+        #expect(index.count == 2)
+        #expect(Self.keys(index.search("обзвон ")) == [])
+        #expect(Self.keys(index.search("рассылка ")) == ["a"])
+        let removed = index.remove("b")
+        let removedAgain = index.remove("b")
+        #expect(removed)
+        #expect(!removedAgain)
+        #expect(Self.keys(index.search("отчёт ")) == [])
+        #expect(index.count == 1)
+        #expect(!index.contains("b"))
+    }
+
+    @Test("Removing most documents compacts the index without losing the others")
+    func compaction() {
+        var index = SearchIndex<Int>(fields: Self.fields)
+        for number in 0..<300 {
+            let word = number % 3 == 0 ? "сценарий" : "рассылка"
+            index.add(SearchDocument(key: number, texts: [.init(field: 0, text: "\(word) номер \(number)")]))
+        }
+        for number in 0..<300 where number % 2 == 1 { index.remove(number) }
+        #expect(index.count == 150)
+        let found = Set(index.search("сценарий ", limit: 1000).hits.map(\.key))
+        #expect(found == Set((0..<300).filter { $0 % 3 == 0 && $0 % 2 == 0 }))
+        #expect(index.search("\(151) ").hits.isEmpty)
+        #expect(index.search("152 ").hits.map(\.key) == [152])
+    }
+
+    @Test("An exact word ranks above another form of it")
+    func exactAboveStemmed() {
+        let index = Self.index([("plural", "отчеты", ""), ("singular", "отчет", "")])
+        #expect(Self.keys(index.search("отчет ")) == ["singular", "plural"])
+        #expect(Self.keys(index.search("отчеты ")) == ["plural", "singular"])
+        let hit = index.search("отчёты ").hits[1]
+        #expect(hit.matches == [TermMatch(queryWord: "отчеты", matchedTerm: "отчет", kind: .stemmed)])
+    }
+
+    @Test("A title match ranks above a body match")
+    func fieldWeights() {
+        let index = Self.index([("body", "Вопрос", "сценарий не сохраняется"), ("title", "Сценарий", "вопрос")])
+        #expect(Self.keys(index.search("сценарий ")) == ["title", "body"])
+    }
+
+    @Test("A synonym matches, below the exact word")
+    func synonyms() {
+        let index = Self.index(
+            [("english", "whatsapp", ""), ("russian", "ватсап", ""), ("other", "телеграм", "")],
+            synonyms: [["ватсап", "whatsapp", "вотсап"]])
+        #expect(Self.keys(index.search("ватсап ")) == ["russian", "english"])
+        #expect(Self.keys(index.search("вотсап ")).sorted() == ["english", "russian"])
+        #expect(index.search("ватсап ").hits[1].matches.first?.kind == .synonym)
+    }
+
+    @Test("A misspelled word is corrected to the nearest vocabulary word, with a correction")
+    func typos() {
+        let index = Self.index([("save", "Не сохраняется сценарий", ""), ("mail", "Рассылка", "")])
+        let results = index.search("сценраий не сохраняеться ")
+        #expect(Self.keys(results) == ["save"])
+        #expect(results.correction == "сценарий не сохраняется")
+        #expect(results.hits.first?.matches.allSatisfy { $0.kind == .typo || $0.kind == .exact } == true)
+        // Four letters or fewer: no typo tolerance.
+        #expect(Self.keys(index.search("рсслк ")) == [])
+    }
+
+    @Test("A word typed with the wrong keyboard layout is repaired when the index knows the result")
+    func keyboardLayout() {
+        let index = Self.index([("scenario", "Сценарий", ""), ("api", "API", ""), ("report", "report", "")])
+        let results = index.search("cwtyfhbq")
+        #expect(Self.keys(results) == ["scenario"])
+        #expect(results.correction == "сценарий")
+        #expect(results.words.first?.repair == .keyboardLayout)
+        #expect(Self.keys(index.search("фзш ")) == ["api"])
+        // A word the index knows as typed is left alone.
+        #expect(index.search("report ").correction == nil)
+    }
+
+    @Test("Russian typed in Latin letters is recognized")
+    func transliteration() {
+        let index = Self.index([("calls", "Не работает обзвон", ""), ("crm", "Заявки не приходят в Битрикс", "")])
+        let results = index.search("ne rabotaet obzvon")
+        #expect(Self.keys(results).first == "calls")
+        #expect(results.correction == "не работает обзвон")
+        #expect(Self.keys(index.search("zayavki ne prihodyat")).first == "crm")
+    }
+
+    @Test("The unfinished last word matches as a prefix, unless the query ends with a space")
+    func prefix() {
+        let index = Self.index([("report", "Отчёт не формируется", ""), ("other", "Отказ", "")])
+        let results = index.search("отчё")
+        #expect(Self.keys(results) == ["report"])
+        #expect(results.hits.first?.matches.first?.kind == .prefix)
+        #expect(Self.keys(index.search("отчё ")) == [])
+        // A two-letter stop word at the end is still an unfinished word.
+        #expect(Set(Self.keys(index.search("от"))) == ["report", "other"])
+    }
+
+    @Test("Equal scores keep the order documents were added in; more matched words rank first")
+    func tieBreaks() throws {
+        let index = Self.index([("first", "обзвон", ""), ("second", "обзвон", ""), ("both", "обзвон робот", "")])
+        let keys = Self.keys(index.search("обзвон "))
+        let first = try #require(keys.firstIndex(of: "first"))
+        let second = try #require(keys.firstIndex(of: "second"))
+        #expect(first < second)
+        #expect(Self.keys(index.search("робот обзвон ")).first == "both")
+    }
+
+    @Test("A filter keeps only the documents it accepts, and limit caps the hits")
+    func filterAndLimit() {
+        let index = Self.index((0..<20).map { ("d\($0)", "обзвон \($0)", "") })
+        let results = index.search("обзвон ", limit: 5, where: { $0.hasSuffix("7") })
+        #expect(Self.keys(results) == ["d7", "d17"])
+        #expect(index.search("обзвон ", limit: 3).hits.count == 3)
+        #expect(index.search("", limit: 3).hits.isEmpty)
+    }
+
+    @Test("Stop words alone find nothing; negations are kept")
+    func stopWords() {
+        let index = Self.index([("a", "бот не отвечает", ""), ("b", "бот отвечает", "")])
+        #expect(Self.keys(index.search("и в на ")) == [])
+        #expect(Self.keys(index.search("не отвечает ")).first == "a")
+        #expect(index.search("не отвечает ").words.map(\.isStopWord) == [false, false])
+    }
+}
