@@ -177,6 +177,18 @@ import Testing
         }
     }
 
+    @Test func aCancelledUploadLeavesNothing() async throws {
+        try await withStore { store, directory in
+            let task = Task {
+                try await store.store(
+                    CancellingAfter(chunks: 3, chunk: Self.png), fileName: "c.png", contentType: "image/png",
+                    ticketBytesUsed: 0)
+            }
+            await #expect(throws: CancellationError.self) { try await task.value }
+            #expect(files(directory).isEmpty)
+        }
+    }
+
     @Test func anEmptyFileIsRefused() async throws {
         try await withStore { store, directory in
             let error = await #expect(throws: AttachmentError.self) {
@@ -189,23 +201,27 @@ import Testing
     }
 
     @Test func hostileNamesAreOnlyDisplayNames() async throws {
-        try await withStore { store, directory in
-            let parent = (directory as NSString).deletingLastPathComponent
-            let before = try FileManager.default.contentsOfDirectory(atPath: parent).sorted()
-            for name in [
-                "../../etc/passwd", "../escape.txt", "a\u{0}b.txt", String(repeating: "я", count: 5_000) + ".txt",
-                "/tmp/x.txt",
-            ] {
-                let attachment = try await store.store(
-                    Chunked(Array("text \(name.count)".utf8), size: 4), fileName: name, contentType: "text/plain",
-                    ticketBytesUsed: 0)
-                #expect(!attachment.fileName.contains("/") && !attachment.fileName.contains("\u{0}"))
-                #expect(attachment.fileName.utf8.count <= AttachmentName.maxLength)
-            }
-            #expect(try FileManager.default.contentsOfDirectory(atPath: parent).sorted() == before)
-            #expect(files(directory).allSatisfy { $0.hasPrefix("objects/") })
-            #expect(files(directory).count == 5)
+        // The store sits in a private parent directory, so anything written outside the store would show.
+        let parent = FileManager.default.temporaryDirectory.appendingPathComponent("attachments-\(UUID().uuidString)")
+            .path
+        defer { try? FileManager.default.removeItem(atPath: parent) }
+        try FileManager.default.createDirectory(atPath: parent, withIntermediateDirectories: true)
+        let directory = parent + "/store"
+        let store = try FileSystemAttachmentStore(directory: directory, durable: false)
+        let names = [
+            "../../etc/passwd", "../escape.txt", "a\u{0}b.txt", String(repeating: "я", count: 5_000) + ".txt",
+            "/tmp/x.txt", "..",
+        ]
+        for (index, name) in names.enumerated() {
+            let attachment = try await store.store(
+                Chunked(Array("text \(index)".utf8), size: 4), fileName: name, contentType: "text/plain",
+                ticketBytesUsed: 0)
+            #expect(!attachment.fileName.contains("/") && !attachment.fileName.contains("\u{0}"))
+            #expect(attachment.fileName.utf8.count <= AttachmentName.maxLength)
         }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: parent) == ["store"])
+        #expect(files(directory).allSatisfy { $0.hasPrefix("objects/") })
+        #expect(files(directory).count == names.count)
     }
 
     @Test func digestsAreValidatedBeforeUse() async throws {
@@ -317,4 +333,24 @@ final class Recording: AsyncSequence, Sendable {
     }
 
     func makeAsyncIterator() -> AsyncIterator { AsyncIterator(base: base.makeAsyncIterator(), owner: self) }
+}
+
+/// An endless source of chunks that cancels the task reading it after a number of chunks.
+struct CancellingAfter: AsyncSequence, Sendable {
+    typealias Element = [UInt8]
+    let chunks: Int
+    let chunk: [UInt8]
+
+    struct AsyncIterator: AsyncIteratorProtocol {
+        let chunks: Int
+        let chunk: [UInt8]
+        var served = 0
+        mutating func next() async -> [UInt8]? {
+            served += 1
+            if served == chunks { withUnsafeCurrentTask { $0?.cancel() } }
+            return chunk
+        }
+    }
+
+    func makeAsyncIterator() -> AsyncIterator { AsyncIterator(chunks: chunks, chunk: chunk) }
 }
