@@ -10,7 +10,8 @@ SQLite FTS5 table (`unicode61 remove_diacritics 2`), and prints the same JSON li
                            query.<kind>.p50 / .p99 (ms), query.<kind>.topic_hit@10 (ratio)
                            for the kinds plain, typo, prefix, layout
   <engine>.suggest         latency.p50 / latency.p99 (us) over every query of queries.jsonl,
-                           latency.<kind>.p99; the catalog's topics indexed as documents
+                           latency.<kind>.p99; the catalog's topics indexed as documents;
+                           generated.recall@3 (and per kind): the query's source topic in the top 3
   <engine>.eval.dev        mrr, recall@1, recall@3 (and per kind) on the search-eval dev set
 
 How each engine is asked (the best a developer would configure, told the kind of query where it helps):
@@ -404,6 +405,12 @@ def run_suggest(engine, topics, queries, dev):
     for kind in dict.fromkeys(q["kind"] for q in queries):
         of_kind = [sample for sample, q in zip(samples, queries) if q["kind"] == kind]
         emit(name, f"latency.{kind}.p99", percentile(of_kind, 99) * 1e6, "us")
+    found = {}
+    for query in queries:
+        found.setdefault(query["kind"], []).append(query["topic"] in engine.suggest_topics(query["q"])[:3])
+    emit(name, "generated.recall@3", sum(sum(v) for v in found.values()) / max(1, len(queries)), "ratio")
+    for kind, flags in found.items():
+        emit(name, f"generated.recall@3.{kind}", sum(flags) / len(flags), "ratio")
     if dev:
         evaluate(f"{engine.name}.eval.dev", engine.suggest_topics, dev)
 

@@ -4,6 +4,11 @@ import Foundation
 let allBenchmarks: [Benchmark] = [
     CatalogBenchmarks.load,
     StemmerBenchmarks.stemming,
+    TicketSearchBenchmarks.tickets(10_000),
+    TicketSearchBenchmarks.tickets(100_000),
+    TicketSearchBenchmarks.tickets(1_000_000, isOptIn: true),
+    TopicSuggestionBenchmarks.latency,
+    TopicSuggestionBenchmarks.evaluation,
 ]
 
 var filter: String?

@@ -1,0 +1,78 @@
+import SupportDesk
+import SupportDeskSearch
+
+/// Ticket search on generated corpora: index build, query latency by kind, memory, and how often the top 10
+/// holds a ticket of the query's topic (the same metrics `Scripts/baselines.py` prints for tantivy and FTS5).
+///
+/// `search.tickets.<size>` prints:
+/// - `build` (tickets/s): indexing summary, description and comments of every ticket, one core;
+/// - `memory.rss_per_ticket` (bytes): the process's resident memory grown by the build, per ticket;
+/// - `query.<kind>.p50` / `.p99` (ms) and `query.<kind>.topic_hit@10` (ratio) for the kinds plain, typo,
+///   prefix and layout of the generated query set (1,000 each, timed one at a time after a warm-up).
+enum TicketSearchBenchmarks {
+    /// The ticket fields and their weights: the summary above the description and comments.
+    static let fields = [SearchField("summary", weight: 2), SearchField("description"), SearchField("comments")]
+
+    /// The benchmark for a corpus of `count` tickets.
+    /// - Parameters:
+    ///   - count: Tickets to index.
+    ///   - isOptIn: Whether it runs only with `--large`.
+    static func tickets(_ count: Int, isOptIn: Bool = false) -> Benchmark {
+        let name = "search.tickets.\(sizeLabel(count))"
+        return Benchmark(name: name, isOptIn: isOptIn) { report in
+            let catalog = try Catalog.twinHelpCenter()
+            let generator = try TicketGenerator(catalog: catalog)
+            let tickets = generator.tickets(count)
+            let queries = QueryGenerator(tickets: generator).queries(perKind: 1_000, kinds: BenchmarkQuery.Kind.ticketSearch)
+
+            let memoryBefore = residentMemoryBytes()
+            let start = nanosecondsNow()
+            var index = SearchIndex<Int>(fields: fields, configuration: SearchConfiguration(synonyms: catalog.synonyms))
+            index.add(contentsOf: tickets.indices.lazy.map { document(tickets[$0], key: $0) })
+            let seconds = Double(nanosecondsNow() - start) / 1e9
+            let memoryAfter = residentMemoryBytes()
+            report(Measurement(name: name, metric: "build", value: Double(count) / seconds, unit: "tickets/s"))
+            report(
+                Measurement(
+                    name: name, metric: "memory.rss_per_ticket",
+                    value: Double(memoryAfter - memoryBefore) / Double(count), unit: "bytes"))
+
+            var scratch = SearchScratch()
+            for kind in BenchmarkQuery.Kind.ticketSearch {
+                let ofKind = queries.filter { $0.kind == kind }
+                for query in ofKind.prefix(200) { blackHole(index.search(query.text, limit: 10, scratch: &scratch)) }
+                var samples = LatencySamples(capacity: ofKind.count)
+                var topicHits = 0
+                for query in ofKind {
+                    let started = nanosecondsNow()
+                    let results = index.search(query.text, limit: 10, scratch: &scratch)
+                    samples.record(nanosecondsNow() - started)
+                    if results.hits.contains(where: { tickets[$0.key].topicID == query.topicID }) { topicHits += 1 }
+                }
+                report(Measurement(name: name, metric: "query.\(kind.rawValue).p50", value: samples.percentileMilliseconds(50), unit: "ms"))
+                report(Measurement(name: name, metric: "query.\(kind.rawValue).p99", value: samples.percentileMilliseconds(99), unit: "ms"))
+                report(
+                    Measurement(
+                        name: name, metric: "query.\(kind.rawValue).topic_hit@10",
+                        value: Double(topicHits) / Double(max(1, ofKind.count)), unit: "ratio"))
+            }
+            blackHole(index)
+        }
+    }
+
+    /// A ticket as a search document: summary, description and the comments in their fields.
+    static func document(_ ticket: GeneratedTicket, key: Int) -> SearchDocument<Int> {
+        var document = SearchDocument(key: key)
+        document.append(ticket.summary, to: 0)
+        document.append(ticket.description, to: 1)
+        for comment in ticket.comments { document.append(comment, to: 2) }
+        return document
+    }
+}
+
+/// `10k`, `100k`, `1m`: the size part of a benchmark name (the same as `baselines.py`'s).
+func sizeLabel(_ count: Int) -> String {
+    if count % 1_000_000 == 0 { return "\(count / 1_000_000)m" }
+    if count % 1_000 == 0 { return "\(count / 1_000)k" }
+    return String(count)
+}
