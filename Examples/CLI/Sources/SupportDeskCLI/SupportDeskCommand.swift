@@ -12,6 +12,12 @@ public struct SupportDeskCommand: AsyncParsableCommand {
         // One line per command group; keep the list in the order a newcomer meets them.
         subcommands: [
             CatalogCommand.self,
+            AccountCommand.self,
+            TicketCommand.self,
+            QueueCommand.self,
+            SweepCommand.self,
+            OutboxCommand.self,
+            DemoCommand.self,
         ]
     )
 
