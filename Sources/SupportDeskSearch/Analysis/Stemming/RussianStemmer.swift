@@ -34,7 +34,7 @@ public struct RussianStemmer: Stemmer {
         }
     }
 
-    /// Stems the word in `buffer` and returns the stem's length (the stem is the buffer's prefix).
+    /// Stems the word in `mutableWord` and returns the stem's length (the stem is the buffer's prefix).
     ///
     /// The rules only ever replace `ё` in place and cut suffixes, so no storage is needed beyond the word.
     static func stemmedCount(of mutableWord: UnsafeMutableBufferPointer<Unicode.Scalar>) -> Int {
