@@ -9,6 +9,7 @@ let allBenchmarks: [Benchmark] = [
     TicketSearchBenchmarks.tickets(1_000_000, isOptIn: true),
     TopicSuggestionBenchmarks.latency,
     TopicSuggestionBenchmarks.evaluation,
+    ValidationBenchmarks.chatForm,
 ]
 
 var filter: String?

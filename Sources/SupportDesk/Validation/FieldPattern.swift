@@ -7,10 +7,17 @@
 /// break); classes `[a-z0-9_-]`, `[^…]`; escapes `\d \w \s \D \W \S` and `\` before any punctuation;
 /// groups `( )` and `(?: )`; alternation `|`; quantifiers `* + ? {m} {m,} {m,n}` (n ≤ 1000). `^` and `$`
 /// may stand at the very start and end; the whole value is matched either way.
+///
+/// Most field patterns are a plain sequence of character classes with counts (`\d{3,10}`, a UUID
+/// `[0-9a-f]{8}-[0-9a-f]{4}-…`, `@?[A-Za-z0-9_]{5,32}`). When every variable count in such a sequence is
+/// followed by classes it cannot share a character with, one greedy left-to-right pass decides the match
+/// exactly; those patterns skip the NFA and match in a single pass without allocating.
 public struct FieldPattern: Sendable, Hashable {
     /// The pattern as written in the catalog.
     public let source: String
     private let program: [Instruction]
+    /// The greedy plan, when the pattern is a sequence that a greedy pass matches exactly.
+    private let steps: [ClassStep]?
 
     /// Compiles a pattern.
     /// - Parameter source: The regular expression.
@@ -19,6 +26,7 @@ public struct FieldPattern: Sendable, Hashable {
         self.source = source
         var parser = PatternParser(source: source)
         let node = try parser.parseWhole()
+        self.steps = ClassStep.greedyPlan(for: node)
         var compiler = PatternCompiler()
         try compiler.emit(node, pattern: source)
         compiler.program.append(.match)
@@ -29,6 +37,12 @@ public struct FieldPattern: Sendable, Hashable {
     /// - Parameter text: A normalized value.
     /// - Returns: `true` when the pattern matches all of `text`.
     public func matches(_ text: String) -> Bool {
+        if let steps { return ClassStep.matches(text, steps: steps) }
+        return simulate(text)
+    }
+
+    /// Runs the NFA (every pattern; the reference for the greedy pass).
+    func simulate(_ text: String) -> Bool {
         var current = ThreadList(capacity: program.count)
         var next = ThreadList(capacity: program.count)
         current.add(0, program: program)
@@ -118,6 +132,65 @@ private struct ThreadList {
             add(second, program: program)
         case .consume, .match: active.append(index)
         }
+    }
+}
+
+// MARK: - Greedy class sequences
+
+/// One step of a class sequence: a class repeated `min…max` times.
+struct ClassStep: Sendable {
+    let scalars: ScalarClass
+    let min: Int
+    let max: Int
+
+    /// The steps of a pattern that is a sequence of (possibly repeated) classes, when a greedy pass is
+    /// exact: every step with a variable count shares no character with the steps after it, up to and
+    /// including the first one that must match at least once.
+    fileprivate static func greedyPlan(for node: PatternNode) -> [ClassStep]? {
+        let items: [PatternNode]
+        if case .sequence(let list) = node { items = list } else { items = [node] }
+        var steps: [ClassStep] = []
+        for item in items {
+            switch item {
+            case .scalars(let scalars): steps.append(ClassStep(scalars: scalars, min: 1, max: 1))
+            case .repetition(.scalars(let scalars), let min, let max):
+                steps.append(ClassStep(scalars: scalars, min: min, max: max ?? Int.max))
+            default: return nil
+            }
+        }
+        guard !steps.isEmpty else { return nil }
+        for (index, step) in steps.enumerated() where step.min < step.max {
+            for next in steps[(index + 1)...] {
+                guard step.scalars.isDisjoint(with: next.scalars) else { return nil }
+                if next.min > 0 { break }
+            }
+        }
+        return steps
+    }
+
+    static func matches(_ text: String, steps: [ClassStep]) -> Bool {
+        var iterator = text.unicodeScalars.makeIterator()
+        var pending = iterator.next()
+        for step in steps {
+            var count = 0
+            while count < step.max, let scalar = pending, step.scalars.contains(scalar) {
+                count += 1
+                pending = iterator.next()
+            }
+            if count < step.min { return false }
+        }
+        return pending == nil
+    }
+}
+
+extension ScalarClass {
+    /// Whether no scalar is in both classes (`false` when either is negated: not worth deciding).
+    func isDisjoint(with other: ScalarClass) -> Bool {
+        guard !negated, !other.negated else { return false }
+        for range in ranges {
+            for otherRange in other.ranges where range.overlaps(otherRange) { return false }
+        }
+        return true
     }
 }
 

@@ -54,8 +54,9 @@ extension FieldPlan {
         guard case .object(let object) = raw else {
             return problem("ожидается объект с fileName, contentType и size", "expected an object with fileName, contentType and size")
         }
-        if let unknown = object.keys.first(where: { !Self.attachmentKeys.contains($0) }) {
-            let key = String(unknown.prefix(64))
+        let known = ["id", "fileName", "contentType", "size", "sha256"].reduce(0) { $0 + (object[$1] == nil ? 0 : 1) }
+        if known < object.count, let unknown = object.keys.first(where: { !Self.attachmentKeys.contains($0) }) {
+            let key = FormValidator.printable(unknown)
             return problem("неизвестный ключ «\(key)»", "unknown key “\(key)”")
         }
         guard case .string(let rawName)? = object["fileName"], rawName.utf8.count <= 1024 else {
@@ -85,7 +86,7 @@ extension FieldPlan {
         }
         let id: Attachment.ID
         switch object["id"] {
-        case nil, .null?: id = Attachment.ID("\(self.id.rawValue)-\(index + 1)")
+        case nil, .null?: id = index < attachmentIDs.count ? attachmentIDs[index] : Attachment.ID("\(self.id.rawValue)-\(index + 1)")
         case .string(let text)? where !TextNormalizer.identifier(text).isEmpty && text.utf8.count <= 128:
             id = Attachment.ID(TextNormalizer.identifier(text))
         default: return problem("id должен быть непустой строкой", "id must be a non-empty string")
@@ -95,13 +96,16 @@ extension FieldPlan {
 
     /// The last path component, NFC, with control and invisible characters removed and whitespace collapsed.
     static func sanitizedFileName(_ name: String) -> String {
-        let lastComponent = name.split(whereSeparator: { $0 == "/" || $0 == "\\" }).last.map(String.init) ?? ""
+        let hasSeparator = name.utf8.contains { $0 == UInt8(ascii: "/") || $0 == UInt8(ascii: "\\") }
+        let lastComponent =
+            hasSeparator ? name.split(whereSeparator: { $0 == "/" || $0 == "\\" }).last.map(String.init) ?? "" : name
         let cleaned = TextNormalizer.singleLine(lastComponent)
         return cleaned == "." || cleaned == ".." ? "" : cleaned
     }
 
     /// `type/subtype`, lowercased, parameters (`; charset=…`) dropped.
     static func mediaType(_ text: String) -> String? {
+        if isPlainMediaType(text) { return text }
         let essence = text.split(separator: ";", maxSplits: 1, omittingEmptySubsequences: false).first ?? ""
         let type = TextNormalizer.identifier(String(essence)).lowercased()
         let parts = type.split(separator: "/", omittingEmptySubsequences: false)
@@ -109,6 +113,17 @@ extension FieldPlan {
             type.unicodeScalars.allSatisfy({ $0.value > 0x20 && $0.value < 0x7F })
         else { return nil }
         return type
+    }
+
+    /// Already `type/subtype`: printable ASCII without uppercase letters, spaces or parameters.
+    private static func isPlainMediaType(_ text: String) -> Bool {
+        var slashes = 0
+        for byte in text.utf8 {
+            guard byte > 0x20, byte < 0x7F, byte != UInt8(ascii: ";"), !(byte >= 0x41 && byte <= 0x5A) else { return false }
+            if byte == UInt8(ascii: "/") { slashes += 1 }
+        }
+        return slashes == 1 && text.utf8.first != UInt8(ascii: "/") && text.utf8.last != UInt8(ascii: "/")
+            && text.utf8.count <= 255
     }
 
     /// Whether a media type is allowed: listed exactly, or its family is listed as `type/*`.

@@ -86,26 +86,31 @@ extension FieldPlan {
         return .text(text)
     }
 
-    /// Checks `minLength`/`maxLength` in characters as a person counts them (grapheme clusters), counting
-    /// only when the byte count does not already decide.
+    /// Checks `minLength`/`maxLength` in characters as a person counts them (grapheme clusters). Counts
+    /// only as far as a bound needs, and not at all when the byte count decides (a character has at least
+    /// one byte, and an ASCII one exactly one).
     private func checkLength(_ text: String, issues: inout IssueCollector) {
         let minLength = constraints.minLength
         let maxLength = constraints.maxLength
         guard minLength != nil || maxLength != nil else { return }
         let bytes = text.utf8.count
-        var characters: Int?
-        func count() -> Int {
-            if let characters { return characters }
-            let counted = text.count
-            characters = counted
-            return counted
-        }
-        if let maxLength, bytes > maxLength, count() > maxLength {
+        if let maxLength, bytes > maxLength, Self.characterCount(text, upTo: maxLength + 1) > maxLength {
             issues.add(.tooLong, self, arguments: ["max": String(maxLength)])
         }
-        if let minLength, bytes < minLength || count() < minLength {
+        if let minLength, bytes < minLength || Self.characterCount(text, upTo: minLength) < minLength {
             issues.add(.tooShort, self, arguments: ["min": String(minLength)])
         }
+    }
+
+    /// The number of characters, counting no further than `limit`.
+    static func characterCount(_ text: String, upTo limit: Int) -> Int {
+        var count = 0
+        var index = text.startIndex
+        while count < limit, index < text.endIndex {
+            text.formIndex(after: &index)
+            count += 1
+        }
+        return count
     }
 
     // MARK: Numbers

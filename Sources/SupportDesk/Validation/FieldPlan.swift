@@ -5,8 +5,8 @@ import Foundation
 #endif
 
 /// One field compiled for validation: its definition, path, compiled pattern, resolved conditions and
-/// bounds converted once.
-struct FieldPlan: Sendable {
+/// bounds converted once. A class, so the validation pass reads it without copying its members.
+final class FieldPlan: Sendable {
     struct OptionPlan: Sendable {
         let option: FieldDefinition.Option
         let visibleWhen: CompiledCondition?
@@ -25,6 +25,8 @@ struct FieldPlan: Sendable {
     let maximum: Decimal?
     /// Allowed media types, lowercased; a family ends in `/*`.
     let allowedTypes: [String]?
+    /// The ids given to attachments that come without one: `<field id>-1`, `-2`, … (the first few made once).
+    let attachmentIDs: [Attachment.ID]
 
     init(
         _ definition: FieldDefinition, position: Int, positions: [FieldDefinition.ID: Int], pattern: FieldPattern?
@@ -48,6 +50,12 @@ struct FieldPlan: Sendable {
         self.minimum = definition.constraints.minimum.flatMap(Self.decimal)
         self.maximum = definition.constraints.maximum.flatMap(Self.decimal)
         self.allowedTypes = definition.constraints.allowedTypes?.map { $0.lowercased() }
+        self.attachmentIDs =
+            definition.kind == .attachments
+            ? (0..<max(0, min(definition.constraints.maxFiles ?? 10, 32))).map {
+                Attachment.ID("\(definition.id.rawValue)-\($0 + 1)")
+            }
+            : []
     }
 
     /// A bound as an exact decimal: the shortest text of the double, parsed (`0.1` stays 0.1).

@@ -141,10 +141,15 @@ public struct FormValidator: Sendable {
         let count = plan.fields.count
         var issues = IssueCollector(messages: messages, limit: limits.maxIssues)
         var raw = [JSONValue?](repeating: nil, count: count)
-        for (key, value) in object {
-            if let position = plan.positions[key] {
-                raw[position] = value
-            } else {
+        var found = 0
+        for field in plan.fields {
+            if let value = object[field.id.rawValue] {
+                raw[field.position] = value
+                found += 1
+            }
+        }
+        if found < object.count {
+            for key in object.keys where plan.positions[key] == nil {
                 let shown = Self.printable(key)
                 issues.add(.unknownField, path: "fields.\(shown)", arguments: ["value": shown])
             }
