@@ -143,4 +143,39 @@ struct SearchIndexTests {
         #expect(Self.keys(index.search("не отвечает ")).first == "a")
         #expect(index.search("не отвечает ").words.map(\.isStopWord) == [false, false])
     }
+
+    @Test("With word pairs, documents with the query's words side by side rank first")
+    func wordPairs() {
+        var configuration = SearchConfiguration()
+        configuration.indexesWordPairs = true
+        var index = SearchIndex<String>(fields: Self.fields, configuration: configuration)
+        index.add(SearchDocument(key: "apart", texts: [.init(field: 0, text: "понимает робот не клиента")]))
+        index.add(SearchDocument(key: "together", texts: [.init(field: 0, text: "робот не понимает клиента")]))
+        #expect(Self.keys(index.search("не понимает ")) == ["together", "apart"])
+        // Pairs are a bonus, not reported as matched words.
+        #expect(index.search("не понимает ").hits.first?.matches.map(\.queryWord) == ["не", "понимает"])
+    }
+
+    @Test("Words of a concessive clause (“хотя … работает”) weigh less than the problem")
+    func concessiveClause() {
+        let index = Self.index([("telegram", "телеграм", ""), ("bot", "бот", "")])
+        #expect(Self.keys(index.search("бот молчит, хотя телеграм работает")) == ["bot", "telegram"])
+        #expect(Self.keys(index.search("телеграм молчит, хотя бот работает")) == ["telegram", "bot"])
+    }
+
+    @Test("A word known only through its synonyms matches them as another form of itself")
+    func synonymOnlyWord() throws {
+        let index = Self.index(
+            [("sms", "смс не доставлены", ""), ("other", "дошли", "")],
+            synonyms: [["смс", "смски"], ["доставлены", "дошли"]])
+        let exact = try #require(index.search("смс ").hits.first)
+        let spelling = try #require(index.search("смски ").hits.first)
+        #expect(spelling.matches == [TermMatch(queryWord: "смски", matchedTerm: "смс", kind: .synonym)])
+        // No document has "смски": its synonym counts like another form of the word (stemmed weight)…
+        #expect(abs(spelling.score / exact.score - SearchConfiguration.MatchWeights().stemmed) < 0.001)
+        // …while "дошли" is indexed, so documents with only its synonym get the lower synonym weight.
+        let word = try #require(index.search("доставлены ").hits.first(where: { $0.key == "sms" }))
+        let synonym = try #require(index.search("дошли ").hits.first(where: { $0.key == "sms" }))
+        #expect(abs(synonym.score / word.score - SearchConfiguration.MatchWeights().synonym) < 0.001)
+    }
 }

@@ -16,6 +16,13 @@ struct QueryPlan: Sendable {
     struct Word: Sendable {
         var word: QueryWord
         var forms: [Form]
+        /// A pair of neighbouring query words matched as a pair (a proximity bonus, not reported).
+        var isPair = false
+        /// A word added for a multi-word synonym found in the query.
+        var isPhraseSynonym = false
+
+        /// A word the customer typed (not a pair or phrase synonym added by the analysis).
+        var isTyped: Bool { !isPair && !isPhraseSynonym }
     }
 
     /// The words that are searched (stop words and words with no form are left out).

@@ -38,6 +38,12 @@ public struct SearchConfiguration: Hashable, Sendable {
     public var minimumPrefixLength = 2
     /// The most typo corrections kept per word (the nearest, then the most frequent).
     public var maxTypoCandidates = 3
+    /// Whether neighbouring words are also indexed as pairs, so that documents with the query's words side
+    /// by side (“не понимает”) rank above documents with the words apart. Costs index size and build time;
+    /// worth it for short, curated documents such as catalog topics.
+    public var indexesWordPairs = false
+    /// The factor of a word-pair match (added on top of the words' own matches).
+    public var wordPairWeight = 0.5
     /// Whether the last word of a query that does not end with a space or punctuation is also a prefix.
     public var completesLastWord = true
 

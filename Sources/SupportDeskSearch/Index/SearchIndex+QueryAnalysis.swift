@@ -27,19 +27,46 @@ extension SearchIndex {
         for (index, chunk) in chunks.enumerated() {
             chunkWords.append(candidates(of: chunk, chunk: index, buffer: &buffer))
         }
-        var converted = [Bool](repeating: false, count: chunks.count)
+        // A chunk nobody knows may be the wrong layout or transliterated Russian. Each reading is tried;
+        // the query is read consistently: the reading that explains more chunks (of 3+ letters) wins, and
+        // short chunks (`yt`, `r`, `ne`) follow the query's reading instead of deciding on their own.
         var layoutWords: [[Candidate]?] = Array(repeating: nil, count: chunks.count)
+        var layoutExplains = [Bool](repeating: false, count: chunks.count)
+        var translitExplains = [Bool](repeating: false, count: chunks.count)
+        // Letters each reading explains with content words (the reading explaining more letters wins).
+        var layoutLetters = 0
+        var translitLetters = 0
         for (index, chunk) in chunks.enumerated() where needsRepair(chunkWords[index]) {
+            let words = chunkWords[index]
+            if words.allSatisfy({ $0.script == .latin }) {
+                for word in words {
+                    guard let (_, forms) = transliterationForms(of: word.used) else { continue }
+                    translitExplains[index] = true
+                    if !forms.isEmpty { translitLetters += word.typed.count }
+                }
+            }
             guard let other = KeyboardLayout.cyrillic(fromQWERTY: chunk) ?? KeyboardLayout.qwerty(fromCyrillic: chunk)
             else { continue }
-            var words = candidates(of: other, chunk: index, buffer: &buffer)
-            for i in words.indices { words[i].repair = .keyboardLayout }
-            layoutWords[index] = words
-            if words.contains(where: { isContentWord($0.used) || isCorrectable($0.used, script: $0.script) }) {
+            var converted = candidates(of: other, chunk: index, buffer: &buffer)
+            for i in converted.indices { converted[i].repair = .keyboardLayout }
+            layoutWords[index] = converted
+            for word in converted where isContentWord(word.used) || isCorrectable(word.used, script: word.script) {
+                layoutExplains[index] = true
+                layoutLetters += word.used.count
+            }
+        }
+        let layoutMode = layoutLetters >= 3 && layoutLetters >= translitLetters
+        var converted = [Bool](repeating: false, count: chunks.count)
+        for index in chunks.indices where !translitExplains[index] || layoutMode {
+            let long = chunkWords[index].reduce(0) { $0 + $1.typed.count } >= 3
+            if layoutExplains[index] && (layoutMode || long) {
+                converted[index] = true
+            } else if long, let words = layoutWords[index], words.allSatisfy({ isKnownWord($0.used) }) {
+                // `ghjcnj` → `просто`: only known words (here a stop word), still the better reading.
                 converted[index] = true
             }
         }
-        if converted.contains(true) {
+        if layoutMode {
             // The layout was wrong for the whole query: convert the short chunks too when they read as words.
             for index in chunks.indices where !converted[index] && needsRepair(chunkWords[index]) {
                 if let words = layoutWords[index],
@@ -57,6 +84,8 @@ extension SearchIndex {
                 candidates += chunkWords[index]
             }
         }
+
+        Self.weighConcessiveClauses(&candidates, chunks: chunks)
 
         // 2. Forms of every word.
         var plan = QueryPlan()
@@ -96,12 +125,16 @@ extension SearchIndex {
             if candidate.repair == .keyboardLayout {
                 for i in forms.indices { forms[i].factor *= Float(configuration.matchWeights.keyboardLayout) }
             }
+            let repairedToStopWord =
+                surfaces.id(of: candidate.used).map {
+                    surfaceFlags[Int($0)] & Self.stopFlag != 0
+                } ?? false
             if isLast && prefixMode && candidate.endsText {
                 forms += prefixForms(of: candidate.used)
             }
             let word = QueryWord(
                 typed: String.fromScalars(candidate.typed), used: String.fromScalars(candidate.used),
-                repair: candidate.repair, weight: candidate.weight)
+                repair: candidate.repair, isStopWord: repairedToStopWord, weight: candidate.weight)
             plan.allWords.append(word)
             stemsInOrder.append(
                 stems.id(
@@ -113,10 +146,34 @@ extension SearchIndex {
             }
         }
         plan.words += phraseSynonymWords(stemsInOrder)
+        if configuration.indexesWordPairs { plan.words += pairWords(stemsInOrder) }
         if plan.allWords.contains(where: { $0.repair != nil }) {
             plan.correction = plan.allWords.map(\.used).joined(separator: " ")
         }
         return plan
+    }
+
+    /// Words that open a concessive clause: what follows describes what works (“хотя в телеграме всё
+    /// работает”), context rather than the problem.
+    static var concessiveWords: Set<String> { ["хотя", "although", "though", "whereas"] }
+
+    /// The weight of the words of a concessive clause (up to the end of the sentence).
+    static var concessiveWeight: Double { 0.35 }
+
+    /// Lowers the weight of the words of concessive clauses.
+    private static func weighConcessiveClauses(_ candidates: inout [Candidate], chunks: [String]) {
+        var clauseChunks = Set<Int>()
+        var inClause = false
+        for (index, chunk) in chunks.enumerated() {
+            let word = TextNormalizer().normalize(chunk).trimmingPunctuation()
+            if concessiveWords.contains(word) { inClause = true }
+            if inClause { clauseChunks.insert(index) }
+            if let last = chunk.unicodeScalars.last, ".!?;".unicodeScalars.contains(last) { inClause = false }
+        }
+        guard !clauseChunks.isEmpty else { return }
+        for index in candidates.indices where clauseChunks.contains(candidates[index].chunk) {
+            candidates[index].weight *= concessiveWeight
+        }
     }
 
     /// The words of one chunk as typed.
@@ -180,13 +237,16 @@ extension SearchIndex {
                 QueryPlan.Form(
                     isStem: true, term: stem, factor: Float(weights.stemmed * factor), kind: kind ?? .stemmed))
         }
+        // When no document has the word itself, its synonyms are its spellings (`смски` → `смс`) and count
+        // as another form of it; otherwise they rank below the word's own forms.
+        let synonymWeight = forms.isEmpty ? weights.stemmed : weights.synonym
         if let stem, let groups = synonymGroupsOfStem[stem] {
             for group in groups {
                 for member in synonymGroups[group] where member != stem && !stemPostings[Int(member)].isEmpty {
                     if forms.contains(where: { $0.isStem && $0.term == member }) { continue }
                     forms.append(
                         QueryPlan.Form(
-                            isStem: true, term: member, factor: Float(weights.synonym * factor), kind: kind ?? .synonym)
+                            isStem: true, term: member, factor: Float(synonymWeight * factor), kind: kind ?? .synonym)
                     )
                 }
             }
@@ -303,9 +363,52 @@ extension SearchIndex {
                 QueryPlan.Form(isStem: true, term: $0, factor: factor, kind: .synonym)
             }
             guard !forms.isEmpty else { continue }
+            // A synonym cannot say more than the phrase it stands for: its weight is capped so that it
+            // discriminates no better than the phrase's most common word.
+            let phraseIdf = phrase.stems.map { idf(stem: $0) }.min() ?? 0
+            let formIdf = forms.map { idf(stem: $0.term) }.max() ?? 1
+            let weight = formIdf > 0 ? min(1, Double(phraseIdf / formIdf)) : 1
             let text = phrase.stems.map { stems.string($0) }.joined(separator: " ")
-            words.append(QueryPlan.Word(word: QueryWord(typed: text, used: text), forms: forms))
+            words.append(
+                QueryPlan.Word(
+                    word: QueryWord(typed: text, used: text, weight: weight), forms: forms, isPhraseSynonym: true))
         }
         return words
+    }
+
+    /// Neighbouring query words that documents also have side by side (`не понимает`, `не работает обзвон`).
+    private func pairWords(_ stemsInOrder: [UInt32?]) -> [QueryPlan.Word] {
+        let compact = stemsInOrder.compactMap { $0 }
+        guard compact.count >= 2 else { return [] }
+        var words: [QueryPlan.Word] = []
+        var key: [UInt32] = []
+        for index in 1..<compact.count {
+            key.removeAll(keepingCapacity: true)
+            Self.pairKey(stems.scalars(compact[index - 1]), stems.scalars(compact[index]), into: &key)
+            guard let pair = stems.id(of: key), !stemPostings[Int(pair)].isEmpty else { continue }
+            let text = String.fromScalars(key)
+            let form = QueryPlan.Form(
+                isStem: true, term: pair, factor: Float(configuration.wordPairWeight), kind: .exact)
+            words.append(QueryPlan.Word(word: QueryWord(typed: text, used: text), forms: [form], isPair: true))
+        }
+        return words
+    }
+}
+
+extension String {
+    /// The string without leading and trailing punctuation.
+    fileprivate func trimmingPunctuation() -> String {
+        let scalars = Array(unicodeScalars)
+        var start = 0
+        var end = scalars.count
+        while start < end && !(scalars[start].properties.isAlphabetic || scalars[start].properties.numericType != nil) {
+            start += 1
+        }
+        while end > start
+            && !(scalars[end - 1].properties.isAlphabetic || scalars[end - 1].properties.numericType != nil)
+        {
+            end -= 1
+        }
+        return String(String.UnicodeScalarView(scalars[start..<end]))
     }
 }

@@ -132,7 +132,8 @@ extension SearchIndex {
     /// Which form of each matched query word a document matched (the strongest), for highlighting.
     private func matches(of doc: UInt32, in plan: QueryPlan, mask: UInt64) -> [TermMatch] {
         var result: [TermMatch] = []
-        for (wordIndex, word) in plan.words.enumerated() where wordIndex < 64 && mask & (1 << UInt64(wordIndex)) != 0 {
+        for (wordIndex, word) in plan.words.enumerated()
+        where !word.isPair && wordIndex < 64 && mask & (1 << UInt64(wordIndex)) != 0 {
             for form in word.forms {
                 let postings = form.isStem ? stemPostings[Int(form.term)] : surfacePostings[Int(form.term)]
                 if Self.contains(postings, doc) {

@@ -130,14 +130,29 @@ public struct SearchIndex<Key: Hashable & Sendable>: Sendable {
         lengths.append(contentsOf: repeatElement(0, count: fieldCount))
         let base = Int(doc) * fieldCount
         keysBuffer.removeAll(keepingCapacity: true)
+        var pairKeys: [UInt64] = []
+        var pairKey: [UInt32] = []
+        let indexesPairs = configuration.indexesWordPairs
         for text in document.texts where text.field >= 0 && text.field < fieldCount {
             buffer.removeAll()
             Tokenizer().tokenize(text.text, into: &buffer, extras: true)
             var length = 0
+            var previousStem: UInt32?
             for span in buffer.spans {
                 let surface = internSurface(buffer.scalars(of: span), script: span.script)
                 if surfaceFlags[Int(surface)] & Self.stopFlag != 0 { continue }
-                if !span.isExtra { length += 1 }
+                if !span.isExtra {
+                    length += 1
+                    if indexesPairs {
+                        let stem = surfaceStem[Int(surface)]
+                        if let previousStem {
+                            pairKey.removeAll(keepingCapacity: true)
+                            Self.pairKey(stems.scalars(previousStem), stems.scalars(stem), into: &pairKey)
+                            pairKeys.append(UInt64(internStem(pairKey)) << 8 | UInt64(text.field))
+                        }
+                        previousStem = stem
+                    }
+                }
                 keysBuffer.append(UInt64(surface) << 8 | UInt64(text.field))
             }
             lengths[base + text.field] += Float(length)
@@ -165,6 +180,7 @@ public struct SearchIndex<Key: Hashable & Sendable>: Sendable {
             for _ in 0..<run { stemKeys.append(UInt64(stem) << 8 | UInt64(field)) }
             index += run
         }
+        stemKeys += pairKeys
         stemKeys.sort()
         index = 0
         var previousStem = UInt32.max
@@ -249,6 +265,13 @@ public struct SearchIndex<Key: Hashable & Sendable>: Sendable {
             }
         }
         return id
+    }
+
+    /// The term of two neighbouring stems: `first` + space + `second` (a space never occurs inside a word).
+    static func pairKey(_ first: ArraySlice<UInt32>, _ second: ArraySlice<UInt32>, into key: inout [UInt32]) {
+        key.append(contentsOf: first)
+        key.append(0x20)
+        key.append(contentsOf: second)
     }
 
     private mutating func internStem(_ stem: [UInt32]) -> UInt32 {

@@ -4,17 +4,14 @@
 /// For queries of more than ``longQueryWords`` content words, each word's weight becomes
 /// `(idf / maxIdf)²` of its best form, where `maxIdf` is the idf of a word found in a single document:
 /// a word present in most documents weighs almost nothing, a word naming one topic keeps its full weight.
-/// Words after a contrast (`хотя`, `но`, `although`, `but`) in a clause saying that something works
-/// (“хотя в телеграме всё нормально работает”) are context, not the problem, and weigh a third.
+/// (The index itself already weighs the words of a concessive clause — after `хотя`, `although` up to the end
+/// of the sentence, “хотя в телеграме всё нормально работает” — at about a third: they say what works.)
 public enum QueryWeighting {
     /// Queries with more content words than this are weighed.
     public static let longQueryWords = 5
 
-    /// Words that open a contrast clause.
-    static let contrastWords: Set<String> = ["хотя", "но", "однако", "although", "though", "but", "while", "whereas"]
-
     static func weigh<Key>(_ plan: inout QueryPlan, in index: SearchIndex<Key>) {
-        guard plan.words.count > longQueryWords else { return }
+        guard plan.words.filter(\.isTyped).count > longQueryWords else { return }
         let maxIdf = max(index.idf(documentFrequency: 1), 0.0001)
         for position in plan.words.indices {
             let forms = plan.words[position].forms

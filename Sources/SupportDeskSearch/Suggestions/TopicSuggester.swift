@@ -29,6 +29,7 @@ public struct TopicSuggester: Sendable {
         self.catalog = catalog
         var configuration = configuration
         configuration.synonyms += catalog.synonyms
+        configuration.indexesWordPairs = true
         var index = SearchIndex<Topic.ID>(fields: Self.fields, configuration: configuration)
         var documents: [SearchDocument<Topic.ID>] = []
         for category in catalog.categories {

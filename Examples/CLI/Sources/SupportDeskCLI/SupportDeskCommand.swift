@@ -18,6 +18,8 @@ public struct SupportDeskCommand: AsyncParsableCommand {
             SweepCommand.self,
             OutboxCommand.self,
             DemoCommand.self,
+            SuggestCommand.self,
+            EvalCommand.self,
         ]
     )
 
