@@ -395,3 +395,41 @@ import Testing
         #expect(try await f.store.ticket(id: waiting.id)?.status == .closed)
     }
 }
+
+extension HelpCenterTests {
+    /// The sweep reads only the due tickets (through the deadline index) and writes each once, however many
+    /// tickets wait: 300 waiting with staggered deadlines, 7 due.
+    @Test(arguments: StoreKind.allCases)
+    func theSweepTouchesOnlyTheDueTickets(kind: StoreKind) async throws {
+        let base = try F(kind)
+        let store = CountingStore(base.store)
+        let center = try HelpCenter(
+            store: store, catalog: base.center.catalog, policy: base.center.policy, now: base.time.now)
+        _ = try await base.makeAccounts()
+        // Import 300 tickets waiting for the customer, deadlines one minute apart.
+        let account = try #require(try await store.account(memberEmail: F.email("olga@lutik.ru")))
+        let tickets = (0..<300).map { index in
+            let asked = F.start.addingTimeInterval(Double(index) * F.minute)
+            return ImportedTicket(
+                ticket: Ticket(
+                    number: Ticket.Number(prefix: "TW", sequence: Int64(5000 + index)), accountID: account.id,
+                    topicID: "chat-dialog", categoryID: "chats", fields: F.submission().values,
+                    status: .waitingForCustomer,
+                    assignee: "ivan", createdAt: asked, queuedAt: asked,
+                    replyDeadline: asked.addingTimeInterval(2 * Self.day)))
+        }
+        try await store.importTickets(tickets)
+        // The deadlines of the first 7 have passed.
+        base.time.set(F.start.addingTimeInterval(2 * Self.day + 6 * F.minute + 30))
+        store.reset()
+        let report = try await center.sweep(batchSize: 4)
+        #expect(report.closed.map(\.number.sequence) == Array(5000..<5007))
+        #expect(store.count("ticketRead") == 7)
+        #expect(store.count("updateTicket") == 7)
+        store.reset()
+        // Nothing is due any more: the second sweep reads no ticket at all.
+        let second = try await center.sweep(batchSize: 4)
+        #expect(second == SweepReport())
+        #expect(store.count("ticketRead") == 0 && store.count("updateTicket") == 0)
+    }
+}
