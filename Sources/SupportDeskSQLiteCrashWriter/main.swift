@@ -1,3 +1,6 @@
+import Foundation
+import SupportDeskSQLite
+
 // A child process for the SQLite crash-safety and multi-process tests (not a product; the tests start it).
 //
 //   SupportDeskSQLiteCrashWriter write <database>
@@ -14,8 +17,6 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
-import Foundation
-import SupportDeskSQLite
 
 /// Writes one line to standard output without buffering, so a line printed before a SIGKILL is complete.
 func emit(_ line: String) {
@@ -63,7 +64,8 @@ func writeForever(path: String) async throws -> Never {
             history: [TicketHistoryEntry(ticketID: draft.id, at: now, actor: .customer(email), change: .created)],
             outbox: [
                 OutboxNotification.Draft(recipient: email, kind: .ticketCreated, body: "created"),
-                OutboxNotification.Draft(recipient: try EmailAddress("copy@writer.test"), kind: .ticketCreated, body: "copy"),
+                OutboxNotification.Draft(
+                    recipient: try EmailAddress("copy@writer.test"), kind: .ticketCreated, body: "copy"),
             ])
         emit("ticket \(ticket.id) \(ticket.number)")
         if round % 2 == 0 {
@@ -105,7 +107,8 @@ do {
     case ("write", 2):
         try await writeForever(path: arguments[1])
     case ("claim", 3), ("claim", 4):
-        try await claimAll(path: arguments[1], agent: arguments[2], startAt: arguments.count == 4 ? Double(arguments[3]) : nil)
+        try await claimAll(
+            path: arguments[1], agent: arguments[2], startAt: arguments.count == 4 ? Double(arguments[3]) : nil)
     default:
         fail("usage: write <database> | claim <database> <agent> [<start at ms>]")
     }

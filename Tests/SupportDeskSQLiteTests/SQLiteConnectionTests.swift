@@ -1,6 +1,7 @@
 import Foundation
-@testable import SupportDeskSQLite
 import Testing
+
+@testable import SupportDeskSQLite
 
 @Suite("SQLiteConnection")
 struct SQLiteConnectionTests {
@@ -68,9 +69,10 @@ struct SQLiteConnectionTests {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
         let path = directory.path("broken.sqlite")
-        let broken = Self.migrations + [
-            SQLiteMigration(version: 3, sql: "CREATE TABLE extra (x); INSERT INTO nowhere VALUES (1);")
-        ]
+        let broken =
+            Self.migrations + [
+                SQLiteMigration(version: 3, sql: "CREATE TABLE extra (x); INSERT INTO nowhere VALUES (1);")
+            ]
         let error = #expect(throws: SQLiteError.self) {
             try SQLiteConnection(path: path, migrations: broken)
         }
@@ -191,7 +193,9 @@ struct SQLiteConnectionTests {
         defer { directory.remove() }
         let connection = try SQLiteConnection(path: directory.path("c.sqlite"), migrations: Self.migrations)
         try connection.run("INSERT INTO item (name) VALUES (?)", "same")
-        let unique = #expect(throws: SQLiteError.self) { try connection.run("INSERT INTO item (name) VALUES (?)", "same") }
+        let unique = #expect(throws: SQLiteError.self) {
+            try connection.run("INSERT INTO item (name) VALUES (?)", "same")
+        }
         #expect(unique?.code == .constraintViolation)
         #expect(unique?.sqliteMessage?.contains("UNIQUE") == true)
         let foreign = #expect(throws: SQLiteError.self) {

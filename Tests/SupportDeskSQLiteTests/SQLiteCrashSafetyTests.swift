@@ -1,7 +1,8 @@
 import Foundation
 import SupportDesk
-@testable import SupportDeskSQLite
 import Testing
+
+@testable import SupportDeskSQLite
 
 /// Kills a process that writes to a SQLite store at random moments and checks that everything it was
 /// told was saved is there, whole.
@@ -88,7 +89,7 @@ struct SQLiteCrashSafetyTests {
             ) == 0)
         #expect(
             try connection.scalarInt(
-                "SELECT count(*) FROM tickets t WHERE NOT EXISTS (SELECT 1 FROM ticket_history h WHERE h.ticket_id = t.id)"
+                "SELECT count(*) FROM tickets t WHERE NOT EXISTS (SELECT 1 FROM ticket_history h WHERE h.ticket_seq = t.number_sequence)"
             ) == 0)
         #expect(confirmed.tickets.count > 0, "the writer confirmed no ticket in \(Self.kills) rounds")
         print(

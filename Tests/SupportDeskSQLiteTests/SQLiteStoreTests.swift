@@ -1,7 +1,8 @@
 import Foundation
 import SupportDesk
-@testable import SupportDeskSQLite
 import Testing
+
+@testable import SupportDeskSQLite
 
 @Suite("SQLiteStore")
 struct SQLiteStoreTests {
@@ -29,7 +30,9 @@ struct SQLiteStoreTests {
                 createdAt: Self.start)
             created = try await store.createTicket(
                 draft,
-                history: [TicketHistoryEntry(ticketID: draft.id, at: Self.start, actor: .customer(member), change: .created)],
+                history: [
+                    TicketHistoryEntry(ticketID: draft.id, at: Self.start, actor: .customer(member), change: .created)
+                ],
                 outbox: [OutboxNotification.Draft(recipient: member, kind: .ticketCreated, body: "создана")])
             comment = SupportDesk.Comment(
                 ticketID: created.id, author: .agent("olga"), visibility: .internal, body: "проверить логи",
@@ -49,7 +52,9 @@ struct SQLiteStoreTests {
         #expect(try await reopened.history(ticket: created.id).count == 1)
         #expect(try await reopened.notifications(after: nil, limit: 10).items.map(\.body) == ["создана"])
         #expect(try await reopened.latestChangeSequence() == 3)
-        #expect(try await reopened.ticketsWaitingForCustomer(dueBefore: Self.start.addingTimeInterval(3 * 86_400), limit: 5).map(\.id) == [created.id])
+        #expect(
+            try await reopened.ticketsWaitingForCustomer(dueBefore: Self.start.addingTimeInterval(3 * 86_400), limit: 5)
+                .map(\.id) == [created.id])
         #expect(await reopened.schemaVersion == SQLiteSchema.latestVersion)
     }
 
@@ -137,7 +142,8 @@ struct SQLiteStoreTests {
             "SELECT number_sequence FROM tickets WHERE status = 'new' ORDER BY queued_at, number_sequence LIMIT 1")
         #expect(queue.contains("tickets_queue") && !queue.contains("TEMP B-TREE"), "\(queue)")
         let outbox = try plan(
-            "SELECT id FROM outbox WHERE status = 'pending' AND next_attempt_at <= 5 ORDER BY next_attempt_at, sequence LIMIT 10")
+            "SELECT id FROM outbox WHERE status = 'pending' AND next_attempt_at <= 5 ORDER BY next_attempt_at, sequence LIMIT 10"
+        )
         #expect(outbox.contains("outbox_due") && !outbox.contains("TEMP B-TREE"), "\(outbox)")
     }
 }

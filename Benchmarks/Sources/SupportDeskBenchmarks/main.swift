@@ -10,6 +10,11 @@ let allBenchmarks: [Benchmark] = [
     TopicSuggestionBenchmarks.latency,
     TopicSuggestionBenchmarks.evaluation,
     ValidationBenchmarks.chatForm,
+    StorageBenchmarks.create,
+    StorageBenchmarks.bulkImport,
+    StorageBenchmarks.claim,
+    StorageBenchmarks.due(100_000),
+    StorageBenchmarks.due(1_000_000, isOptIn: true),
 ]
 
 var filter: String?

@@ -20,6 +20,8 @@ public struct SQLiteConfiguration: Hashable, Sendable {
     public var busyTimeoutMilliseconds: Int
     /// The most prepared statements kept for reuse; 64 by default.
     public var statementCacheCapacity: Int
+    /// The page cache of the connection in KiB (`PRAGMA cache_size=-N`); 8,192 (8 MiB) by default.
+    public var pageCacheKilobytes: Int
     /// Whether opening runs `PRAGMA quick_check` (reads the whole file, so it costs in proportion to its
     /// size) and refuses a damaged database; off by default (damage to the header and schema is always
     /// detected).
@@ -30,11 +32,13 @@ public struct SQLiteConfiguration: Hashable, Sendable {
     ///   - synchronous: The durability level.
     ///   - busyTimeoutMilliseconds: How long to wait for another connection's lock.
     ///   - statementCacheCapacity: The most prepared statements kept for reuse.
+    ///   - pageCacheKilobytes: The page cache in KiB.
     ///   - verifiesIntegrityOnOpen: Whether opening checks the whole file.
     public init(
         synchronous: Synchronous = .full, busyTimeoutMilliseconds: Int = 5_000, statementCacheCapacity: Int = 64,
-        verifiesIntegrityOnOpen: Bool = false
+        pageCacheKilobytes: Int = 8_192, verifiesIntegrityOnOpen: Bool = false
     ) {
+        self.pageCacheKilobytes = pageCacheKilobytes
         self.synchronous = synchronous
         self.busyTimeoutMilliseconds = busyTimeoutMilliseconds
         self.statementCacheCapacity = statementCacheCapacity

@@ -26,7 +26,9 @@ package final class SQLiteConnection {
     ///   - migrations: The schema steps, versions 1, 2, 3, … in order.
     /// - Throws: ``SQLiteError`` (`openFailed`, `notADatabase`, `corrupt`, `newerSchemaVersion`,
     ///   `migrationFailed`, `busy`) naming the file and the reason.
-    package init(path: String, configuration: SQLiteConfiguration = .default, migrations: [SQLiteMigration])
+    package init(
+        path: String, configuration: SQLiteConfiguration = .default, migrations: [SQLiteMigration]
+    )
         throws(SQLiteError)
     {
         let isFile = path != ":memory:" && !path.isEmpty
@@ -36,7 +38,8 @@ package final class SQLiteConnection {
         let flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX
         let openCode = sqlite3_open_v2(path, &opened, flags, nil)
         guard openCode == SQLITE_OK, let handle = opened else {
-            let message = opened.map { String(cString: sqlite3_errmsg($0)) } ?? String(cString: sqlite3_errstr(openCode))
+            let message =
+                opened.map { String(cString: sqlite3_errmsg($0)) } ?? String(cString: sqlite3_errstr(openCode))
             sqlite3_close_v2(opened)
             throw SQLiteError(
                 .openFailed, "cannot be opened: \(message)", path: path, sqliteCode: openCode, sqliteMessage: message)
@@ -58,12 +61,14 @@ package final class SQLiteConnection {
             if configuration.verifiesIntegrityOnOpen {
                 let verdict = try scalarText("PRAGMA quick_check")
                 guard verdict == "ok" else {
-                    throw SQLiteError(.corrupt, "is a damaged SQLite database: quick_check says “\(verdict)”", path: path)
+                    throw SQLiteError(
+                        .corrupt, "is a damaged SQLite database: quick_check says “\(verdict)”", path: path)
                 }
             }
             if isFile { try enableWriteAheadLog() }
             try execute("PRAGMA synchronous=\(configuration.synchronous.rawValue)")
             try execute("PRAGMA foreign_keys=ON")
+            try execute("PRAGMA cache_size=-\(max(64, configuration.pageCacheKilobytes))")
             try migrate(migrations, latest: latest)
         } catch {
             cache.removeAll()
@@ -202,10 +207,11 @@ package final class SQLiteConnection {
             do throws(SQLiteError) {
                 let mode = try scalarText("PRAGMA journal_mode=WAL").lowercased()
                 guard mode == "wal" else {
-                    throw SQLiteError(.openFailed, "cannot switch to WAL mode (journal mode stays “\(mode)”)", path: path)
+                    throw SQLiteError(
+                        .openFailed, "cannot switch to WAL mode (journal mode stays “\(mode)”)", path: path)
                 }
                 return
-            } catch where error.code == .busy && attempts < 50 {
+            } catch  where error.code == .busy && attempts < 50 {
                 attempts += 1
                 sqlite3_sleep(20)
             }
@@ -217,7 +223,8 @@ package final class SQLiteConnection {
         guard schemaVersion < latest else { return }
         let ordered = migrations.sorted { $0.version < $1.version }
         for (index, migration) in ordered.enumerated() where migration.version != index + 1 {
-            throw SQLiteError(.migrationFailed, "migration versions must be 1, 2, 3, … (found \(migration.version))", path: path)
+            throw SQLiteError(
+                .migrationFailed, "migration versions must be 1, 2, 3, … (found \(migration.version))", path: path)
         }
         do {
             try write {
@@ -257,7 +264,8 @@ package final class SQLiteConnection {
         switch error.code {
         case .notADatabase where error.sqliteCode != nil:
             SQLiteError(
-                .notADatabase, "is not a SQLite database (\(error.sqliteMessage ?? "unreadable header")); it was not changed",
+                .notADatabase,
+                "is not a SQLite database (\(error.sqliteMessage ?? "unreadable header")); it was not changed",
                 path: path, sqliteCode: error.sqliteCode, sqliteMessage: error.sqliteMessage)
         case .corrupt where error.sqliteCode != nil:
             SQLiteError(

@@ -40,7 +40,9 @@ enum SQLiteFileHeader {
         let rawPageSize = Int64(header[16]) << 8 | Int64(header[17])
         let pageSize = rawPageSize == 1 ? 65_536 : rawPageSize
         guard pageSize >= 512, pageSize <= 65_536, pageSize & (pageSize - 1) == 0 else {
-            throw SQLiteError(.corrupt, "is a damaged SQLite database: its header gives an impossible page size \(rawPageSize)", path: path)
+            throw SQLiteError(
+                .corrupt, "is a damaged SQLite database: its header gives an impossible page size \(rawPageSize)",
+                path: path)
         }
         let changeCounter = bigEndian32(header, at: 24)
         let pageCount = Int64(bigEndian32(header, at: 28))

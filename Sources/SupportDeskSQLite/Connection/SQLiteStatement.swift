@@ -79,7 +79,10 @@ package final class SQLiteStatement {
     }
 
     private func check(_ code: Int32) throws(SQLiteError) {
-        guard code == SQLITE_OK else { throw SQLiteConnection.error(code, database: database, path: path, context: "cannot bind a parameter of “\(sql)”") }
+        guard code == SQLITE_OK else {
+            throw SQLiteConnection.error(
+                code, database: database, path: path, context: "cannot bind a parameter of “\(sql)”")
+        }
     }
 
     // MARK: Running

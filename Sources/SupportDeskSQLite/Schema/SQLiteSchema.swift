@@ -67,27 +67,29 @@ package enum SQLiteSchema {
                 -- An account's tickets (the rowid, the number, follows the account in the index).
                 CREATE INDEX tickets_by_account ON tickets(account_id);
 
+                -- Comments and history point at their ticket by its number sequence (the rowid), so the
+                -- rows of new tickets append at the end of their index instead of landing at random UUIDs.
                 CREATE TABLE comments (
                     position INTEGER PRIMARY KEY,
                     id TEXT NOT NULL UNIQUE,
-                    ticket_id TEXT NOT NULL REFERENCES tickets(id),
+                    ticket_seq INTEGER NOT NULL REFERENCES tickets(number_sequence),
                     author TEXT NOT NULL,
                     visibility TEXT NOT NULL,
                     body TEXT NOT NULL,
                     attachments TEXT NOT NULL,
                     created_at REAL NOT NULL
                 );
-                CREATE INDEX comments_by_ticket ON comments(ticket_id, position);
+                CREATE INDEX comments_by_ticket ON comments(ticket_seq, position);
 
                 CREATE TABLE ticket_history (
                     position INTEGER PRIMARY KEY,
-                    ticket_id TEXT NOT NULL REFERENCES tickets(id),
+                    ticket_seq INTEGER NOT NULL REFERENCES tickets(number_sequence),
                     at REAL NOT NULL,
                     actor TEXT NOT NULL,
                     change TEXT NOT NULL,
                     reason TEXT NOT NULL
                 );
-                CREATE INDEX ticket_history_by_ticket ON ticket_history(ticket_id, position);
+                CREATE INDEX ticket_history_by_ticket ON ticket_history(ticket_seq, position);
 
                 CREATE TABLE outbox (
                     sequence INTEGER PRIMARY KEY,

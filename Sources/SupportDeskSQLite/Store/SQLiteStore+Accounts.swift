@@ -10,7 +10,8 @@ extension SQLiteStore {
                 guard seen.insert(Self.emailKey(member)).inserted else {
                     throw StorageError.duplicateMember(member, existing: account.id)
                 }
-                let lookup = try connection.statement("SELECT account_id, email FROM account_members WHERE email_key = ?")
+                let lookup = try connection.statement(
+                    "SELECT account_id, email FROM account_members WHERE email_key = ?")
                 try lookup.bind(Self.emailKey(member), at: 1)
                 defer { lookup.reset() }
                 if try lookup.step() {
@@ -89,7 +90,8 @@ extension SQLiteStore {
         do {
             return try Account(id: id, company: company, members: members, sharing: sharing, createdAt: createdAt)
         } catch {
-            throw SQLiteError(.invalidStoredValue, "the stored account \(id) is not valid: \(error.message)", path: path)
+            throw SQLiteError(
+                .invalidStoredValue, "the stored account \(id) is not valid: \(error.message)", path: path)
         }
     }
 }

@@ -42,13 +42,17 @@ extension SQLiteStore {
     }
 
     public func notification(id: OutboxNotification.ID) async throws -> OutboxNotification? {
-        try perform { try readNotifications("SELECT \(Self.outboxColumns) FROM outbox WHERE id = ?", id.rawValue).first }
+        try perform {
+            try readNotifications("SELECT \(Self.outboxColumns) FROM outbox WHERE id = ?", id.rawValue).first
+        }
     }
 
     @discardableResult
     public func markDelivered(_ id: OutboxNotification.ID, at date: Date) async throws -> OutboxNotification {
         try writing {
-            guard let stored = try readNotifications("SELECT \(Self.outboxColumns) FROM outbox WHERE id = ?", id.rawValue).first
+            guard
+                let stored = try readNotifications("SELECT \(Self.outboxColumns) FROM outbox WHERE id = ?", id.rawValue)
+                    .first
             else { throw StorageError.notificationNotFound(id) }
             guard stored.status != .delivered else { return stored }
             try connection.run(
@@ -65,7 +69,9 @@ extension SQLiteStore {
         _ id: OutboxNotification.ID, error: String, at date: Date, retryAt: Date?
     ) async throws -> OutboxNotification {
         try writing {
-            guard let stored = try readNotifications("SELECT \(Self.outboxColumns) FROM outbox WHERE id = ?", id.rawValue).first
+            guard
+                let stored = try readNotifications("SELECT \(Self.outboxColumns) FROM outbox WHERE id = ?", id.rawValue)
+                    .first
             else { throw StorageError.notificationNotFound(id) }
             guard stored.status == .pending else {
                 throw StorageError(
@@ -108,7 +114,8 @@ extension SQLiteStore {
             }
             notifications.append(
                 OutboxNotification(
-                    id: id, sequence: rows.int64(1), accountID: Account.ID(rows.text(2)), ticketID: Ticket.ID(rows.text(3)),
+                    id: id, sequence: rows.int64(1), accountID: Account.ID(rows.text(2)),
+                    ticketID: Ticket.ID(rows.text(3)),
                     ticketNumber: number, recipient: recipient, kind: OutboxNotification.Kind(rawValue: rows.text(6)),
                     body: rows.text(7), commentID: rows.optionalText(8).map(Comment.ID.init(rawValue:)),
                     createdAt: rows.date(9), status: status, attempts: Int(rows.int64(11)),

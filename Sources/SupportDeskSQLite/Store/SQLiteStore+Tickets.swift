@@ -38,7 +38,7 @@ extension SQLiteStore {
                 "UPDATE ticket_number_sequence SET last = last + 1 WHERE id = 1 RETURNING last")
             let ticket = draft.ticket(number: Ticket.Number(prefix: prefix, sequence: sequence))
             try insertTicket(ticket, fieldsJSON: fields)
-            try insertHistory(history)
+            try insertHistory(history, ticketSequence: sequence)
             try insertOutbox(outbox, of: ticket, at: draft.createdAt)
             try appendChange(.ticketCreated, ticket: ticket.id, comment: nil, version: 1, at: draft.createdAt)
             return ticket
@@ -98,14 +98,17 @@ extension SQLiteStore {
             var updated = ticket
             updated.version = expectedVersion + 1
             if let comment, let attachments, let author {
-                try insertComment(comment, authorJSON: author, attachmentsJSON: attachments)
+                try insertComment(
+                    comment, ticketSequence: number.sequence, authorJSON: author, attachmentsJSON: attachments)
             }
-            try insertHistory(history)
+            try insertHistory(history, ticketSequence: number.sequence)
             try insertOutbox(outbox, of: updated, at: ticket.updatedAt)
-            try appendChange(.ticketUpdated, ticket: ticket.id, comment: nil, version: updated.version, at: ticket.updatedAt)
+            try appendChange(
+                .ticketUpdated, ticket: ticket.id, comment: nil, version: updated.version, at: ticket.updatedAt)
             if let comment {
                 try appendChange(
-                    .commentAdded, ticket: ticket.id, comment: comment.id, version: updated.version, at: ticket.updatedAt)
+                    .commentAdded, ticket: ticket.id, comment: comment.id, version: updated.version,
+                    at: ticket.updatedAt)
             }
             return updated
         }
@@ -144,7 +147,7 @@ extension SQLiteStore {
             let rows = try connection.statement(
                 """
                 SELECT id, author, visibility, body, attachments, created_at FROM comments
-                WHERE ticket_id = ? ORDER BY position
+                WHERE ticket_seq = (SELECT number_sequence FROM tickets WHERE id = ?) ORDER BY position
                 """)
             try rows.bind(ticket.rawValue, at: 1)
             var comments: [Comment] = []
@@ -159,7 +162,8 @@ extension SQLiteStore {
                         id: id, ticketID: ticket,
                         author: try decode(Actor.self, rows.text(1), column: "author of comment \(id)"),
                         visibility: visibility, body: rows.text(3),
-                        attachments: try decode([Attachment].self, rows.text(4), column: "attachments of comment \(id)"),
+                        attachments: try decode(
+                            [Attachment].self, rows.text(4), column: "attachments of comment \(id)"),
                         createdAt: rows.date(5)))
             }
             return comments
@@ -169,7 +173,10 @@ extension SQLiteStore {
     public func history(ticket: Ticket.ID) async throws -> [TicketHistoryEntry] {
         try perform {
             let rows = try connection.statement(
-                "SELECT at, actor, change, reason FROM ticket_history WHERE ticket_id = ? ORDER BY position")
+                """
+                SELECT at, actor, change, reason FROM ticket_history
+                WHERE ticket_seq = (SELECT number_sequence FROM tickets WHERE id = ?) ORDER BY position
+                """)
             try rows.bind(ticket.rawValue, at: 1)
             var entries: [TicketHistoryEntry] = []
             while try rows.step() {
@@ -233,11 +240,11 @@ extension SQLiteStore {
                 ).first
             else { return nil }
             let insert = try connection.statement(
-                "INSERT INTO ticket_history (ticket_id, at, actor, change, reason) VALUES (?, ?, ?, ?, '')")
-            try insert.bind(ticket.id.rawValue, now, actor, statusChange)
+                "INSERT INTO ticket_history (ticket_seq, at, actor, change, reason) VALUES (?, ?, ?, ?, '')")
+            try insert.bind(ticket.number.sequence, now, actor, statusChange)
             try insert.run()
             insert.reset()
-            try insert.bind(ticket.id.rawValue, now, actor, assigned)
+            try insert.bind(ticket.number.sequence, now, actor, assigned)
             try insert.run()
             try appendChange(.ticketUpdated, ticket: ticket.id, comment: nil, version: ticket.version, at: now)
             return ticket
@@ -312,10 +319,13 @@ extension SQLiteStore {
                         context: StorageError.Context(ticketID: ticket.id, ticketNumber: ticket.number))
                 }
                 for comment in imported.comments {
-                    try insertComment(comment, authorJSON: try json(comment.author), attachmentsJSON: try json(comment.attachments))
+                    try insertComment(
+                        comment, ticketSequence: ticket.number.sequence, authorJSON: try json(comment.author),
+                        attachmentsJSON: try json(comment.attachments))
                 }
-                try insertHistory(imported.history)
-                try appendChange(.ticketCreated, ticket: ticket.id, comment: nil, version: ticket.version, at: ticket.createdAt)
+                try insertHistory(imported.history, ticketSequence: ticket.number.sequence)
+                try appendChange(
+                    .ticketCreated, ticket: ticket.id, comment: nil, version: ticket.version, at: ticket.createdAt)
                 highest = max(highest, ticket.number.sequence)
             }
             try connection.run("UPDATE ticket_number_sequence SET last = max(last, ?) WHERE id = 1", highest)
@@ -390,13 +400,13 @@ extension SQLiteStore {
         try insert.run()
     }
 
-    func insertHistory(_ history: [TicketHistoryEntry]) throws {
+    func insertHistory(_ history: [TicketHistoryEntry], ticketSequence: Int64) throws {
         guard !history.isEmpty else { return }
         let insert = try connection.statement(
-            "INSERT INTO ticket_history (ticket_id, at, actor, change, reason) VALUES (?, ?, ?, ?, ?)")
+            "INSERT INTO ticket_history (ticket_seq, at, actor, change, reason) VALUES (?, ?, ?, ?, ?)")
         for entry in history {
             insert.reset()
-            try insert.bind(entry.ticketID.rawValue, at: 1)
+            try insert.bind(ticketSequence, at: 1)
             try insert.bind(entry.at.timeIntervalSinceReferenceDate, at: 2)
             try insert.bind(try json(entry.actor), at: 3)
             try insert.bind(try json(entry.change), at: 4)
@@ -405,14 +415,14 @@ extension SQLiteStore {
         }
     }
 
-    func insertComment(_ comment: Comment, authorJSON: String, attachmentsJSON: String) throws {
+    func insertComment(_ comment: Comment, ticketSequence: Int64, authorJSON: String, attachmentsJSON: String) throws {
         let insert = try connection.statement(
             """
-            INSERT INTO comments (id, ticket_id, author, visibility, body, attachments, created_at)
+            INSERT INTO comments (id, ticket_seq, author, visibility, body, attachments, created_at)
             VALUES (?, ?, ?, ?, ?, ?, ?)
             """)
         try insert.bind(
-            comment.id.rawValue, comment.ticketID.rawValue, authorJSON, comment.visibility.rawValue, comment.body,
+            comment.id.rawValue, ticketSequence, authorJSON, comment.visibility.rawValue, comment.body,
             attachmentsJSON, comment.createdAt)
         do {
             try insert.run()

@@ -26,6 +26,9 @@ public actor SQLiteStore: SupportDeskStore {
     let connection: SQLiteConnection
     let encoder: JSONEncoder
     let decoder = JSONDecoder()
+    /// The JSON of actors and history changes seen recently: the same few values repeat in every write.
+    var actorJSONCache: [Actor: String] = [:]
+    var changeJSONCache: [TicketHistoryEntry.Change: String] = [:]
 
     /// Opens a store, creating the file if it does not exist and bringing its schema up to date.
     /// - Parameters:
@@ -63,7 +66,8 @@ public actor SQLiteStore: SupportDeskStore {
             throw Self.storageError(error)
         } catch {
             throw StorageError(
-                .backendFailure, "\(path): \(error)", context: StorageError.Context(location: path, underlying: "\(error)"))
+                .backendFailure, "\(path): \(error)",
+                context: StorageError.Context(location: path, underlying: "\(error)"))
         }
     }
 
@@ -93,6 +97,28 @@ public actor SQLiteStore: SupportDeskStore {
 
     func json(_ value: some Encodable) throws -> String {
         String(decoding: try encoder.encode(value), as: UTF8.self)
+    }
+
+    func json(_ fields: FieldValues) throws -> String {
+        if let fast = SQLiteJSON.fieldValues(fields) { return fast }
+        return String(decoding: try encoder.encode(fields), as: UTF8.self)
+    }
+
+    func json(_ actor: Actor) throws -> String {
+        if let cached = actorJSONCache[actor] { return cached }
+        let text = String(decoding: try encoder.encode(actor), as: UTF8.self)
+        if actorJSONCache.count >= 512 { actorJSONCache.removeAll(keepingCapacity: true) }
+        actorJSONCache[actor] = text
+        return text
+    }
+
+    func json(_ change: TicketHistoryEntry.Change) throws -> String {
+        if case .commented = change { return String(decoding: try encoder.encode(change), as: UTF8.self) }
+        if let cached = changeJSONCache[change] { return cached }
+        let text = String(decoding: try encoder.encode(change), as: UTF8.self)
+        if changeJSONCache.count >= 512 { changeJSONCache.removeAll(keepingCapacity: true) }
+        changeJSONCache[change] = text
+        return text
     }
 
     func decode<T: Decodable>(_ type: T.Type, _ text: String, column: String) throws -> T {
