@@ -102,3 +102,13 @@ final class RecordingSink: NotificationSink {
         #expect(try await f.store.pendingNotifications(dueAt: f.time.date.addingTimeInterval(1e6), limit: 10).isEmpty)
     }
 }
+
+extension NotificationDeliveryWorkerTests {
+    @Test func theHelpCentersWorkerUsesItsPolicyAndClock() throws {
+        let f = try F(.inMemory, policy: HelpCenterPolicy(delivery: DeliveryPolicy(maxAttempts: 2, initialBackoff: 5)))
+        let worker = f.center.deliveryWorker(to: RecordingSink())
+        #expect(worker.policy.maxAttempts == 2 && worker.policy.initialBackoff == 5)
+        f.time.advance(by: 42)
+        #expect(worker.now() == F.start.addingTimeInterval(42))
+    }
+}

@@ -48,6 +48,13 @@ public struct HelpCenter: Sendable {
         self.now = now
     }
 
+    /// A worker that delivers this help center's outbox to a sink with the policy's retry rules and clock.
+    /// - Parameter sink: Where notifications go.
+    /// - Returns: The worker; call ``NotificationDeliveryWorker/deliverDue()`` or ``NotificationDeliveryWorker/run(every:on:)``.
+    public func deliveryWorker(to sink: any NotificationSink) -> NotificationDeliveryWorker {
+        NotificationDeliveryWorker(outbox: store, sink: sink, policy: policy.delivery, now: now)
+    }
+
     // MARK: - Accounts
 
     /// Creates a company's account.

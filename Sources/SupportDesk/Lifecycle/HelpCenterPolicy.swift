@@ -27,6 +27,8 @@ public struct HelpCenterPolicy: Hashable, Sendable {
     public var confirmsCreation: Bool
     /// How many times an operation is retried when another writer changed the ticket in between.
     public var conflictRetries: Int
+    /// How a ``NotificationDeliveryWorker`` retries failed deliveries and when it gives up.
+    public var delivery: DeliveryPolicy
 
     /// Creates a policy.
     /// - Parameters:
@@ -37,10 +39,11 @@ public struct HelpCenterPolicy: Hashable, Sendable {
     ///   - language: The notification language (default Russian).
     ///   - confirmsCreation: Whether to confirm creation by notification (default `true`).
     ///   - conflictRetries: Retries after a version conflict (default 5).
+    ///   - delivery: Notification delivery retries and backoff (default: 5 attempts, 1 minute doubling to 1 hour).
     public init(
         replyPeriod: TimeInterval = 2 * day, reminderAfter: TimeInterval? = nil, refreshWindow: TimeInterval = 30 * day,
         ticketNumberPrefix: String = "TW", language: LanguageCode = .ru, confirmsCreation: Bool = true,
-        conflictRetries: Int = 5
+        conflictRetries: Int = 5, delivery: DeliveryPolicy = DeliveryPolicy()
     ) {
         self.replyPeriod = replyPeriod
         self.reminderAfter = reminderAfter
@@ -49,6 +52,7 @@ public struct HelpCenterPolicy: Hashable, Sendable {
         self.language = language
         self.confirmsCreation = confirmsCreation
         self.conflictRetries = conflictRetries
+        self.delivery = delivery
     }
 
     /// Checks the settings.

@@ -196,8 +196,7 @@ struct DemoStory {
 
         // 4. The notifications.
         heading("Уведомление уходит на каждый адрес группы", "The notification goes to every address of the group")
-        let worker = NotificationDeliveryWorker(
-            outbox: session.store, sink: FileNotificationSink(path: outboxFile), now: time.now)
+        let worker = center.deliveryWorker(to: FileNotificationSink(path: outboxFile))
         let waitingNotes = try await outbox().filter { $0.kind == .waitingForReply }
         for note in waitingNotes { detail("→ \(note.recipient)  [\(note.kind)]") }
         let delivered = try await worker.deliverDue().delivered.count

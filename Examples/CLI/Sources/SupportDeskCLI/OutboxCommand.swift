@@ -54,8 +54,7 @@ public struct OutboxCommand: AsyncParsableCommand {
         public func run() async throws {
             try await HelpCenterSession.run(global) {
                 let session = try HelpCenterSession(global)
-                let worker = NotificationDeliveryWorker(
-                    outbox: session.store, sink: FileNotificationSink(path: to), now: session.center.now)
+                let worker = session.center.deliveryWorker(to: FileNotificationSink(path: to))
                 let report = try await worker.deliverDue()
                 if global.json {
                     Output.printJSON([
