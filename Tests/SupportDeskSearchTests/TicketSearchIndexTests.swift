@@ -22,7 +22,9 @@ struct TicketSearchIndexTests {
             topicID: topic, categoryID: "calls", fields: FieldValues(fields), status: status, createdAt: start)
     }
 
-    static func comment(_ ticket: Ticket, _ body: String, _ visibility: SupportDesk.Comment.Visibility) -> SupportDesk.Comment {
+    static func comment(
+        _ ticket: Ticket, _ body: String, _ visibility: SupportDesk.Comment.Visibility
+    ) -> SupportDesk.Comment {
         SupportDesk.Comment(ticketID: ticket.id, author: .system, visibility: visibility, body: body, createdAt: start)
     }
 
