@@ -1,8 +1,6 @@
 /// Reading an attachments field: an array of metadata objects
 /// `{"fileName": "screen.png", "contentType": "image/png", "size": 48213, "id": "…", "sha256": "…"}`.
 extension FieldPlan {
-    private static let attachmentKeys: Set<String> = ["id", "fileName", "contentType", "size", "sha256"]
-
     func readAttachments(_ raw: JSONValue, limits: ValidationLimits, issues: inout IssueCollector) -> FieldValue? {
         guard case .array(let elements) = raw else {
             issues.add(
@@ -54,12 +52,24 @@ extension FieldPlan {
         guard case .object(let object) = raw else {
             return problem("ожидается объект с fileName, contentType и size", "expected an object with fileName, contentType and size")
         }
-        let known = ["id", "fileName", "contentType", "size", "sha256"].reduce(0) { $0 + (object[$1] == nil ? 0 : 1) }
-        if known < object.count, let unknown = object.keys.first(where: { !Self.attachmentKeys.contains($0) }) {
-            let key = FormValidator.printable(unknown)
-            return problem("неизвестный ключ «\(key)»", "unknown key “\(key)”")
+        var rawID: JSONValue?
+        var rawName: JSONValue?
+        var rawType: JSONValue?
+        var rawSize: JSONValue?
+        var rawHash: JSONValue?
+        for (key, value) in object {
+            switch key {
+            case "id": rawID = value
+            case "fileName": rawName = value
+            case "contentType": rawType = value
+            case "size": rawSize = value
+            case "sha256": rawHash = value
+            default:
+                let shown = FormValidator.printable(key)
+                return problem("неизвестный ключ «\(shown)»", "unknown key “\(shown)”")
+            }
         }
-        guard case .string(let rawName)? = object["fileName"], rawName.utf8.count <= 1024 else {
+        guard case .string(let rawName)? = rawName, rawName.utf8.count <= 1024 else {
             return problem("нет имени файла (fileName)", "the file name (fileName) is missing")
         }
         let fileName = Self.sanitizedFileName(rawName)
@@ -67,16 +77,16 @@ extension FieldPlan {
         guard fileName.count <= 255 else {
             return problem("имя файла длиннее 255 символов", "the file name is longer than 255 characters")
         }
-        guard case .string(let rawType)? = object["contentType"],
+        guard case .string(let rawType)? = rawType,
             let contentType = Self.mediaType(rawType)
         else {
             return problem("нет типа файла (contentType) вида image/png", "the media type (contentType) like image/png is missing")
         }
-        guard let sizeValue = object["size"], let size = sizeValue.int64Value, size >= 0 else {
+        guard let size = rawSize?.int64Value, size >= 0 else {
             return problem("размер (size) должен быть целым числом байт ≥ 0", "the size must be a whole number of bytes ≥ 0")
         }
         var sha256: String?
-        if let hashValue = object["sha256"], hashValue != .null {
+        if let hashValue = rawHash, hashValue != .null {
             guard case .string(let hash) = hashValue, hash.utf8.count == 64,
                 hash.utf8.allSatisfy({ ($0 >= 0x30 && $0 <= 0x39) || ($0 | 0x20 >= 0x61 && $0 | 0x20 <= 0x66) })
             else {
@@ -85,7 +95,7 @@ extension FieldPlan {
             sha256 = hash.lowercased()
         }
         let id: Attachment.ID
-        switch object["id"] {
+        switch rawID {
         case nil, .null?: id = index < attachmentIDs.count ? attachmentIDs[index] : Attachment.ID("\(self.id.rawValue)-\(index + 1)")
         case .string(let text)? where !TextNormalizer.identifier(text).isEmpty && text.utf8.count <= 128:
             id = Attachment.ID(TextNormalizer.identifier(text))

@@ -1,7 +1,7 @@
 /// A topic's form compiled for validation, once per catalog load: fields with resolved conditions,
 /// compiled patterns and bounds, and the order in which to evaluate them so that every condition reads
-/// fields already decided.
-struct FormPlan: Sendable {
+/// fields already decided. A class, so it is shared rather than copied.
+final class FormPlan: Sendable {
     let topic: Topic
     /// The fields in display order.
     let fields: [FieldPlan]

@@ -175,6 +175,16 @@ enum TextNormalizer {
             var pendingSpace = false
             var index = 0
             while index < input.count {
+                let byte = input[index]
+                if byte > 0x20 && byte < 0x7F {  // fast lane: printable ASCII
+                    if pendingSpace {
+                        output.append(0x20)
+                        pendingSpace = false
+                    }
+                    output.append(byte)
+                    index += 1
+                    continue
+                }
                 let (value, length) = decode(input, at: index)
                 defer { index += length }
                 if isInvisibleInText(value) { continue }
@@ -206,6 +216,20 @@ enum TextNormalizer {
             var breaksWritten = false  // whether they were written already, before the current indentation
             var index = 0
             while index < input.count {
+                // Fast lane: printable ASCII and Cyrillic letters are content as they are.
+                let byte = input[index]
+                if (byte > 0x20 && byte < 0x7F) || ((byte == 0xD0 || byte == 0xD1) && index + 1 < input.count) {
+                    if breaks > 0 && !breaksWritten {
+                        for _ in 0..<breaks { output.append(0x0A) }
+                    }
+                    let length = byte < 0x80 ? 1 : 2
+                    output.copy(input, from: index, count: length)
+                    index += length
+                    contentEnd = output.count
+                    breaks = 0
+                    breaksWritten = false
+                    continue
+                }
                 let (value, length) = decode(input, at: index)
                 defer { index += length }
                 switch value {
@@ -444,7 +468,11 @@ struct UTF8Writer {
     @inline(__always)
     mutating func copy(_ source: UnsafeBufferPointer<UInt8>, from start: Int, count length: Int) {
         guard count + length <= buffer.count, start + length <= source.count else { return }
-        for offset in 0..<length { buffer[count + offset] = source[start + offset] }
+        var offset = 0
+        while offset < length {
+            buffer[count + offset] = source[start + offset]
+            offset += 1
+        }
         count += length
     }
 

@@ -72,7 +72,8 @@ public struct ValidationMessages: Sendable {
         var rest = Substring(template)
         while let open = rest.firstIndex(of: "{") {
             output += rest[..<open]
-            guard let close = rest[open...].firstIndex(of: "}") else { break }
+            rest = rest[open...]
+            guard let close = rest.firstIndex(of: "}") else { break }
             let name = String(rest[rest.index(after: open)..<close])
             if name == "field" {
                 output += issue.label?.text(in: language) ?? issue.fieldID?.rawValue ?? ""
