@@ -31,7 +31,8 @@ One core: tantivy's writer runs one thread; queries run one at a time. Times are
 measure the scheduler). Times include the Python binding's overhead for building a query and collecting
 the top 10 (fetching stored fields is not timed).
 
-usage: baselines.py --corpus DIR [--sizes 10000,100000] [--engines tantivy,fts5]
+usage: baselines.py --corpus DIR [--sizes 10000,100000] [--engines tantivy,fts5] [--repeats 3]
+                    [--queries-per-kind N] [--skip-tickets | --skip-suggest]
                     [--eval ../shared/search-eval/dev.jsonl] [--catalog Sources/.../twin-help-center.json]
 """
 
@@ -381,7 +382,7 @@ class FTS5:
 
 # ----------------------------------------------------------------------------------------------- runs
 
-def run_tickets(engine, tickets, queries, size):
+def run_tickets(engine, tickets, queries, size, per_kind=0):
     name = f"{engine.name}.tickets.{size_label(size)}"
     subset = tickets[:size]
     gc.collect()
@@ -399,6 +400,8 @@ def run_tickets(engine, tickets, queries, size):
         emit(name, "memory.index_per_ticket", engine.index_bytes() / size, "bytes")
     for kind, source in [(k, k) for k in TICKET_KINDS] + EXTRA_KINDS.get(engine.name, []):
         of_kind = [q for q in queries if q["kind"] == source]
+        if per_kind > 0:
+            of_kind = of_kind[:per_kind]
         if not of_kind:
             continue
         texts = [q["q"] for q in of_kind]
@@ -442,6 +445,9 @@ def main():
     parser.add_argument("--eval", default=DEFAULT_EVAL, help="search-eval JSONL for MRR/Recall ('' to skip)")
     parser.add_argument("--skip-tickets", action="store_true", help="only topic suggestion and quality")
     parser.add_argument("--repeats", type=int, default=REPEATS, help="timed runs per query (the best counts)")
+    parser.add_argument("--queries-per-kind", type=int, default=0,
+                        help="time only the first N ticket queries of each kind (0: all; for 1M-ticket runs)")
+    parser.add_argument("--skip-suggest", action="store_true", help="only ticket search")
     arguments = parser.parse_args()
     REPEATS = max(1, arguments.repeats)
 
@@ -479,11 +485,12 @@ def main():
         for size in sizes:
             for engine_type in engines:
                 engine = engine_type()
-                run_tickets(engine, tickets, queries, size)
+                run_tickets(engine, tickets, queries, size, arguments.queries_per_kind)
                 del engine
                 gc.collect()
-    for engine_type in engines:
-        run_suggest(engine_type(), topics, queries, dev)
+    if not arguments.skip_suggest:
+        for engine_type in engines:
+            run_suggest(engine_type(), topics, queries, dev)
 
 
 if __name__ == "__main__":

@@ -5,17 +5,20 @@ Reads files of JSON lines ({"name", "metric", "value", "unit"}) written by `supp
 `baselines.py`. A name is `<engine>.<suite>` (`search.tickets.100k`, `tantivy.tickets.100k`,
 `fts5.suggest`); rows are (suite, metric), columns are engines, in the order given by --engines.
 
-usage: compare.py [--engines search,tantivy,fts5] FILE...
+usage: compare.py [--engines search,tantivy,fts5] [--markdown] [--only REGEX] FILE...
 """
 
 import argparse
 import json
+import re
 import sys
 
 
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--engines", default="search,tantivy,fts5")
+    parser.add_argument("--markdown", action="store_true", help="a Markdown table (for Documentation/)")
+    parser.add_argument("--only", help="keep rows whose 'suite metric' matches this regular expression")
     parser.add_argument("files", nargs="+")
     arguments = parser.parse_args()
     engines = arguments.engines.split(",")
@@ -35,6 +38,8 @@ def main():
                 if engine not in engines:
                     continue
                 key = (suite, record["metric"])
+                if arguments.only and not re.search(arguments.only, f"{suite} {record['metric']}"):
+                    continue
                 if key not in rows:
                     rows[key] = {}
                     order.append(key)
@@ -42,6 +47,15 @@ def main():
     if not rows:
         print("compare.py: no measurements found", file=sys.stderr)
         return 1
+    if arguments.markdown:
+        print("| suite | metric | " + " | ".join(engines) + " | unit |")
+        print("|---|---|" + "---:|" * len(engines) + "---|")
+        for suite, metric in order:
+            cells = rows[(suite, metric)]
+            unit = next(iter(cells.values()))[1]
+            values = " | ".join(format_value(cells[e][0]) if e in cells else "—" for e in engines)
+            print(f"| {suite} | {metric} | {values} | {unit} |")
+        return 0
     width = max(len(f"{suite}  {metric}") for suite, metric in order) + 2
     print(f"{'suite  metric':<{width}}" + "".join(f"{engine:>14}" for engine in engines) + "  unit")
     previous = None
