@@ -15,6 +15,9 @@ let allBenchmarks: [Benchmark] = [
     StorageBenchmarks.claim,
     StorageBenchmarks.due(100_000),
     StorageBenchmarks.due(1_000_000, isOptIn: true),
+    InMemoryStoreBenchmarks.store(100_000),
+    InMemoryStoreBenchmarks.store(1_000_000, isOptIn: true),
+    AttachmentBenchmarks.throughput,
 ]
 
 var filter: String?

@@ -199,13 +199,13 @@ public final class InMemoryStore: SupportDeskStore {
             var position = index.lowerBound(before) - 1
             var items: [Ticket] = []
             while position >= 0, items.count < limit {
-                if let id = state.ticketBySequence[index.keys[position]], let ticket = state.tickets[id] {
+                if let id = state.ticketBySequence[index[position]], let ticket = state.tickets[id] {
                     items.append(ticket)
                 }
                 position -= 1
             }
             let more = position >= 0 && position + 1 < index.count
-            return Page(items: items, next: more ? PageCursor(rawValue: "\(tag)\(index.keys[position + 1])") : nil)
+            return Page(items: items, next: more ? PageCursor(rawValue: "\(tag)\(index[position + 1])") : nil)
         }
     }
 
@@ -236,11 +236,11 @@ public final class InMemoryStore: SupportDeskStore {
             var position = after.map { state.queue.upperBound($0) } ?? 0
             var items: [Ticket] = []
             while position < state.queue.count, items.count < limit {
-                if let ticket = state.ticket(sequence: state.queue.keys[position].sequence) { items.append(ticket) }
+                if let ticket = state.ticket(sequence: state.queue[position].sequence) { items.append(ticket) }
                 position += 1
             }
             let more = position < state.queue.count && position > 0
-            return Page(items: items, next: more ? Self.queueCursor(state.queue.keys[position - 1]) : nil)
+            return Page(items: items, next: more ? Self.queueCursor(state.queue[position - 1]) : nil)
         }
     }
 

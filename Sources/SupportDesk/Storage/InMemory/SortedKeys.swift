@@ -14,44 +14,74 @@ struct TimeKey: Hashable, Comparable, Sendable {
     }
 }
 
-/// A sorted array of unique keys with binary-search insert, remove and lookup: the in-memory stand-in for
-/// a B-tree index (logarithmic search, cost of a range read proportional to its length).
+/// A sorted collection of unique keys with binary-search insert, remove and lookup: the in-memory stand-in
+/// for a B-tree index (logarithmic search, a range read costs its length).
+///
+/// Removing the first key — what claiming from the queue and sweeping due deadlines do — is O(1): the
+/// storage keeps a start offset and compacts only when half of it is dead.
 struct SortedKeys<Key: Comparable & Sendable>: Sendable {
-    private(set) var keys: [Key] = []
+    private var storage: [Key] = []
+    private var start = 0
 
-    /// The index of the first key not less than `key`.
+    /// The live keys, in order.
+    var keys: ArraySlice<Key> { storage[start...] }
+
+    /// The number of keys.
+    var count: Int { storage.count - start }
+
+    /// The smallest key.
+    var first: Key? { start < storage.count ? storage[start] : nil }
+
+    /// The key at a position (0 is the smallest).
+    subscript(position: Int) -> Key { storage[start + position] }
+
+    /// The position of the first key not less than `key`.
     func lowerBound(_ key: Key) -> Int {
-        var low = 0
-        var high = keys.count
+        var low = start
+        var high = storage.count
         while low < high {
             let middle = (low + high) / 2
-            if keys[middle] < key { low = middle + 1 } else { high = middle }
+            if storage[middle] < key { low = middle + 1 } else { high = middle }
         }
-        return low
+        return low - start
     }
 
-    /// The index of the first key greater than `key`.
+    /// The position of the first key greater than `key`.
     func upperBound(_ key: Key) -> Int {
-        var low = 0
-        var high = keys.count
+        var low = start
+        var high = storage.count
         while low < high {
             let middle = (low + high) / 2
-            if key < keys[middle] { high = middle } else { low = middle + 1 }
+            if key < storage[middle] { high = middle } else { low = middle + 1 }
         }
-        return low
+        return low - start
     }
 
     mutating func insert(_ key: Key) {
-        let index = lowerBound(key)
-        if index < keys.count, keys[index] == key { return }
-        keys.insert(key, at: index)
+        let position = lowerBound(key)
+        if position < count, self[position] == key { return }
+        if position == 0, start > 0 {
+            start -= 1
+            storage[start] = key
+        } else {
+            storage.insert(key, at: start + position)
+        }
     }
 
     mutating func remove(_ key: Key) {
-        let index = lowerBound(key)
-        if index < keys.count, keys[index] == key { keys.remove(at: index) }
+        let position = lowerBound(key)
+        guard position < count, self[position] == key else { return }
+        if position == 0 {
+            start += 1
+            if start == storage.count {
+                storage.removeAll(keepingCapacity: true)
+                start = 0
+            } else if start > 1_024, start * 2 > storage.count {
+                storage.removeFirst(start)
+                start = 0
+            }
+        } else {
+            storage.remove(at: start + position)
+        }
     }
-
-    var first: Key? { keys.first }
-    var count: Int { keys.count }
 }
