@@ -12,6 +12,7 @@ public struct SupportDeskCommand: AsyncParsableCommand {
         // One line per command group; keep the list in the order a newcomer meets them.
         subcommands: [
             CatalogCommand.self,
+            FormCommand.self,
             AccountCommand.self,
             TicketCommand.self,
             QueueCommand.self,
