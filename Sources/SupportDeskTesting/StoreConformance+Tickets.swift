@@ -29,6 +29,11 @@ extension StoreConformance {
         try expect(
             try await store.ticket(number: Ticket.Number(prefix: "XX", sequence: ticket.number.sequence)) == nil,
             "ticket(number:) with another prefix must not find the ticket")
+        try expect(
+            try await store.ticket(number: Ticket.Number(prefix: "TW", sequence: ticket.number.sequence + 1_000))
+                == nil,
+            "ticket(number:) of a number never allocated is nil")
+        try expect(try await store.ticket(id: "no-such-ticket") == nil, "ticket(id:) of an unknown id is nil")
         try expectEqual(try await store.history(ticket: ticket.id), [entry], "the first history entry")
 
         let notifications = try await allNotifications(store)
@@ -57,9 +62,10 @@ extension StoreConformance {
 
     func createTicketRejectsBadInputAndKeepsNothing(_ store: any SupportDeskStore) async throws {
         let account = try await makeAccount(store, "Ромашка", ["anna@romashka.ru"])
-        let first = try await createTicket(store, account, at: at(1))
-        let before = try await snapshot(store, first.id)
         let member = account.members[0]
+        let stored = OutboxNotification.Draft(recipient: member, kind: .ticketCreated, body: "first")
+        let first = try await createTicket(store, account, at: at(1), outbox: [stored])
+        let before = try await snapshot(store, first.id)
         let notice = OutboxNotification.Draft(recipient: member, kind: .ticketCreated, body: "x")
 
         let stranger = try Account(company: "Чужая", members: [try email("x@y.ru")], createdAt: at(0))
@@ -86,8 +92,16 @@ extension StoreConformance {
                 return try await store.createTicket(bad, history: [], outbox: [notice])
             }
         }
+        let reusedNotice = OutboxNotification.Draft(id: "reused", recipient: member, kind: .ticketCreated, body: "x")
+        try await expectError(.duplicateID, "creating a ticket with two notifications of one id") {
+            try await store.createTicket(draft(account, at: at(2)), history: [], outbox: [reusedNotice, reusedNotice])
+        }
+        try await expectError(.duplicateID, "creating a ticket with a notification id that exists") {
+            try await store.createTicket(draft(account, at: at(2)), history: [], outbox: [stored])
+        }
         try expect(try await store.ticket(id: foreign.id) == nil, "a rejected ticket was stored")
         try expectEqual(try await snapshot(store, first.id), before, "the store after rejected creates")
+        try expect(try await wholeQueue(store).map(\.id) == [first.id], "a rejected ticket was queued")
         let next = try await createTicket(store, account, at: at(3))
         try expect(
             next.number.sequence > first.number.sequence,
