@@ -13,6 +13,11 @@ import Foundation
 /// busy timeout; the queue claim, the number allocation and optimistic version checks happen under that
 /// lock, so they are atomic across processes too.
 ///
+/// SQLite calls are synchronous: while an operation waits for the disk (`fsync`) or for another process's
+/// write lock (up to the busy timeout), it occupies the thread running the actor. Keep the busy timeout short
+/// where many processes share a file, and prefer one store per process (it is safe to share across tasks).
+/// The file is closed when the store is released.
+///
 /// Durability: by default every operation that returns has been synced to disk (`synchronous=FULL`), so
 /// a ticket whose creation returned survives a crash of the process or of the machine. See
 /// ``SQLiteConfiguration`` to trade that for speed.
