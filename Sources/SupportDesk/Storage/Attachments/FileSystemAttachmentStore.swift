@@ -14,6 +14,9 @@ import Darwin
 /// The rename is atomic on one file system, so a reader (or another process) sees either no file or the
 /// whole file. With `durable` (the default) the data and the directory entry are flushed (`fsync`) before
 /// the store returns.
+///
+/// I/O uses plain POSIX calls on the calling task's thread, one chunk at a time; a server expecting many
+/// large concurrent uploads may run them from a dedicated executor.
 public struct FileSystemAttachmentStore: AttachmentStore {
     /// The store's directory.
     public let directory: String
