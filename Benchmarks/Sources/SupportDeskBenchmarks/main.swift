@@ -9,6 +9,8 @@ let allBenchmarks: [Benchmark] = [
     TicketSearchBenchmarks.tickets(1_000_000, isOptIn: true),
     TopicSuggestionBenchmarks.latency,
     TopicSuggestionBenchmarks.evaluation,
+    LifecycleBenchmarks.sweep,
+    LifecycleBenchmarks.claims,
     ValidationBenchmarks.chatForm,
     StorageBenchmarks.create,
     StorageBenchmarks.bulkImport,

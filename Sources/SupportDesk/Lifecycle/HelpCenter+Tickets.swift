@@ -22,7 +22,7 @@ extension HelpCenter {
     public func createTicket(
         _ submission: ValidatedSubmission, by actor: Actor, account accountID: Account.ID? = nil
     ) async throws(HelpCenterError) -> Ticket {
-        let performer = try await resolve(actor)
+        let performer = try await performer(for: actor)
         let account: Account
         switch performer {
         case .customer(let email, let own):
@@ -103,7 +103,7 @@ extension HelpCenter {
             throw HelpCenterError(
                 .invalidComment, "a comment needs some text", context: .init(actor: actor, ticketNumber: number))
         }
-        let performer = try await resolve(actor)
+        let performer = try await performer(for: actor)
         switch performer {
         case .customer:
             if visibility == .internal {
@@ -190,7 +190,7 @@ extension HelpCenter {
     /// - Returns: The claimed ticket, or `nil` when the queue is empty.
     /// - Throws: ``HelpCenterError`` `invalidAgent`, `storage`.
     public func claimNext(agent: Agent.ID) async throws(HelpCenterError) -> Ticket? {
-        _ = try await resolve(.agent(agent))
+        _ = try await performer(for: .agent(agent))
         let date = now()
         return try await stored { try await store.claimNext(agent: agent, now: date) }
     }
@@ -209,7 +209,7 @@ extension HelpCenter {
     ) async throws(HelpCenterError)
         -> Ticket
     {
-        let performer = try await resolve(.agent(agent))
+        let performer = try await performer(for: .agent(agent))
         let actor = performer.actor
         return try await change(number, by: performer) { (ticket, date) throws(HelpCenterError) in
             var next = ticket
@@ -253,7 +253,7 @@ extension HelpCenter {
     ) async throws(HelpCenterError)
         -> Ticket
     {
-        let performer = try await resolve(actor)
+        let performer = try await performer(for: actor)
         let closeReason: Ticket.CloseReason
         switch performer {
         case .customer: closeReason = .closedByCustomer
@@ -308,7 +308,7 @@ extension HelpCenter {
                 .invalidComment, "a refresh needs the customer's comment",
                 context: .init(actor: actor, ticketNumber: number))
         }
-        let performer = try await resolve(actor)
+        let performer = try await performer(for: actor)
         let updated = try await change(number, by: performer) { (ticket, date) throws(HelpCenterError) in
             let target = try transition(.refresh, ticket, by: performer)
             let closedAt = ticket.closedAt ?? ticket.updatedAt
@@ -356,7 +356,7 @@ extension HelpCenter {
     /// - Returns: The filtered view.
     /// - Throws: ``HelpCenterError`` `unknownCustomer`, `invalidAgent`, `unknownTicket`, `accessDenied`, `storage`.
     public func view(_ number: Ticket.Number, as actor: Actor) async throws(HelpCenterError) -> TicketView {
-        let performer = try await resolve(actor)
+        let performer = try await performer(for: actor)
         let ticket = try await load(number, for: performer)
         return try await view(of: ticket, for: performer)
     }
@@ -390,7 +390,7 @@ extension HelpCenter {
     public func tickets(
         by actor: Actor, account accountID: Account.ID? = nil, after cursor: PageCursor? = nil, limit: Int = 50
     ) async throws(HelpCenterError) -> Page<Ticket> {
-        let performer = try await resolve(actor)
+        let performer = try await performer(for: actor)
         let target: Account.ID
         switch performer {
         case .customer(let email, let own):
@@ -422,7 +422,7 @@ extension HelpCenter {
     ) async throws(HelpCenterError)
         -> Page<Ticket>
     {
-        _ = try await resolve(.agent(agent))
+        _ = try await performer(for: .agent(agent))
         return try await stored { try await store.queue(after: cursor, limit: limit) }
     }
 }

@@ -142,7 +142,7 @@ public struct HelpCenter: Sendable {
         }
     }
 
-    func resolve(_ actor: Actor) async throws(HelpCenterError) -> Performer {
+    func performer(for actor: Actor) async throws(HelpCenterError) -> Performer {
         switch actor {
         case .customer(let email): return .customer(email, try await account(for: email))
         case .agent(let agent):
