@@ -40,18 +40,18 @@ public struct HelpCenterSession {
         do {
             try await body()
         } catch let error as HelpCenterError {
-            fail(global, code: error.code.description, message: error.message)
+            try fail(global, code: error.code.description, message: error.message)
         } catch let error as StorageError {
-            fail(global, code: error.code.description, message: error.message)
+            try fail(global, code: error.code.description, message: error.message)
         } catch let error as DomainError {
-            fail(global, code: error.code.rawValue, message: error.message)
+            try fail(global, code: error.code.rawValue, message: error.message)
         }
     }
 
-    private static func fail(_ global: GlobalOptions, code: String, message: String) -> Never {
+    private static func fail(_ global: GlobalOptions, code: String, message: String) throws -> Never {
         if global.json { Output.printJSON(["error": ["code": .string(code), "message": .string(message)]]) }
         Output.printError("error: \(message) [\(code)]")
-        Foundation.exit(1)
+        throw ExitCode(1)
     }
 }
 
