@@ -79,3 +79,55 @@ func sizeLabel(_ count: Int) -> String {
     if count % 1_000 == 0 { return "\(count / 1_000)k" }
     return String(count)
 }
+
+extension TicketSearchBenchmarks {
+    /// `search.ticket-index.<size>`: the SDK's `TicketSearchIndex` (five weighted fields, scopes, filters) over
+    /// domain tickets: `build` (tickets/s of CPU time; converting the generated tickets to `Ticket` values is
+    /// not timed), `memory.rss_per_ticket`, and CPU-time latencies (best of ``CPUTime/repeats``) of plain
+    /// queries as an agent (`agent.plain.p50/p99`), as the customer who owns a ticket
+    /// (`customer.plain.p50/p99`, only that account's tickets), and of the similar-open-tickets check on a
+    /// pasted description (`similar.long.p50/p99`, the generated `long` queries).
+    static func ticketIndex(_ count: Int, isOptIn: Bool = false) -> Benchmark {
+        let name = "search.ticket-index.\(sizeLabel(count))"
+        return Benchmark(name: name, isOptIn: isOptIn) { report in
+            let catalog = try Catalog.twinHelpCenter()
+            let generator = try TicketGenerator(catalog: catalog)
+            let generated = generator.tickets(count)
+            let values = generated.enumerated().map { $0.element.domainValue(index: $0.offset) }
+            let queries = QueryGenerator(tickets: generator)
+
+            let memoryBefore = residentMemoryBytes()
+            let cpuStart = CPUTime.now()
+            var index = TicketSearchIndex(catalog: catalog)
+            index.index(contentsOf: values)
+            let cpuSeconds = Double(CPUTime.now() - cpuStart) / 1e9
+            report(Measurement(name: name, metric: "build", value: Double(count) / cpuSeconds, unit: "tickets/s"))
+            report(
+                Measurement(
+                    name: name, metric: "memory.rss_per_ticket",
+                    value: Double(residentMemoryBytes() - memoryBefore) / Double(count), unit: "bytes"))
+
+            var scratch = SearchScratch()
+            var agent = LatencySamples(capacity: 1_000)
+            var customer = LatencySamples(capacity: 1_000)
+            var similar = LatencySamples(capacity: 1_000)
+            for number in 0..<1_000 {
+                let plain = queries.query(number, kind: .plain).text
+                agent.record(CPUTime.best { index.search(plain, scope: .agent(), limit: 10, scratch: &scratch) }.nanoseconds)
+                // The customer who filed ticket number × 97 (spread over the corpus) searches their tickets.
+                let account = values[(number * 97) % values.count].ticket.accountID
+                customer.record(
+                    CPUTime.best { index.search(plain, scope: .customer(account), limit: 10, scratch: &scratch) }
+                        .nanoseconds)
+                let draft = queries.query(number, kind: .long).text
+                similar.record(
+                    CPUTime.best { index.similarOpenTickets(to: draft, account: account, scratch: &scratch) }.nanoseconds)
+            }
+            for (metric, samples) in [("agent.plain", agent), ("customer.plain", customer), ("similar.long", similar)] {
+                report(Measurement(name: name, metric: "\(metric).p50", value: samples.percentileMilliseconds(50), unit: "ms"))
+                report(Measurement(name: name, metric: "\(metric).p99", value: samples.percentileMilliseconds(99), unit: "ms"))
+            }
+            blackHole(index)
+        }
+    }
+}
