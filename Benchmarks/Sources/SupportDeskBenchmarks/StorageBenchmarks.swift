@@ -103,6 +103,27 @@ enum StorageBenchmarks {
             // CPU time of this process (user + system) over the import: what the rate would be on a core of
             // its own, on a machine whose other jobs stretch the wall clock.
             report(Measurement(name: name, metric: "tickets_per_cpu_s", value: Double(total) / cpu, unit: "ops_per_s"))
+
+            // The same rows through the raw C API (pre-encoded JSON, no checks): the ceiling on this machine.
+            let raw = try RawSQLiteTicketWriter(
+                path: directory.appendingPathComponent("raw-import-\(batchSize).sqlite").path)
+            let fieldsJSON = String(decoding: try JSONEncoder().encode(fields), as: UTF8.self)
+            let idBatches = batches.map { $0.map { "raw-" + $0.ticket.id.rawValue } }
+            let rawStart = nanosecondsNow()
+            let rawCPUStart = cpuSeconds()
+            var sequence: Int64 = 1
+            for ids in idBatches {
+                try raw.importTickets(ids: ids, fieldsJSON: fieldsJSON, firstSequence: sequence)
+                sequence += Int64(ids.count)
+            }
+            let rawSeconds = Double(nanosecondsNow() - rawStart) / 1e9
+            let rawCPU = cpuSeconds() - rawCPUStart
+            report(
+                Measurement(
+                    name: name, metric: "raw_tickets_per_s", value: Double(total) / rawSeconds, unit: "ops_per_s"))
+            report(
+                Measurement(
+                    name: name, metric: "raw_tickets_per_cpu_s", value: Double(total) / rawCPU, unit: "ops_per_s"))
         }
     }
 

@@ -117,6 +117,47 @@ public final class RawSQLiteTicketWriter {
         return sequence
     }
 
+    /// Writes tickets in one transaction the way ``SQLiteStore/importTickets(_:)`` does (ticket row, one
+    /// history entry, one change-feed entry each, then the number counter), for the bulk-import baseline.
+    /// - Parameters:
+    ///   - ids: The tickets' ids (unique); their sequences are `firstSequence`, `firstSequence + 1`, ….
+    ///   - fieldsJSON: The field values of every ticket, already JSON.
+    ///   - firstSequence: The number sequence of the first ticket (above every stored one).
+    /// - Throws: ``SQLiteError`` when SQLite fails.
+    public func importTickets(ids: [String], fieldsJSON: String, firstSequence: Int64) throws(SQLiteError) {
+        let begin = statements[0], ticket = statements[2], history = statements[3], change = statements[5]
+        let commit = statements[6]
+        try run(begin)
+        var sequence = firstSequence
+        for id in ids {
+            let at = Double(sequence)
+            sqlite3_bind_int64(ticket, 1, sequence)
+            bindText(ticket, 2, id)
+            bindText(ticket, 3, fieldsJSON)
+            sqlite3_bind_double(ticket, 4, at)
+            sqlite3_bind_double(ticket, 5, at)
+            sqlite3_bind_double(ticket, 6, at)
+            guard sqlite3_step(ticket) == SQLITE_DONE else { throw rollback("ticket") }
+            sqlite3_reset(ticket)
+            sqlite3_bind_int64(history, 1, sequence)
+            sqlite3_bind_double(history, 2, at)
+            bindText(history, 3, #"{"customer":{"_0":"anna@romashka.ru"}}"#)
+            bindText(history, 4, #"{"created":{}}"#)
+            guard sqlite3_step(history) == SQLITE_DONE else { throw rollback("history") }
+            sqlite3_reset(history)
+            bindText(change, 1, id)
+            sqlite3_bind_double(change, 2, at)
+            guard sqlite3_step(change) == SQLITE_DONE else { throw rollback("change") }
+            sqlite3_reset(change)
+            sequence += 1
+        }
+        guard
+            sqlite3_exec(database, "UPDATE ticket_number_sequence SET last = max(last, \(sequence - 1))", nil, nil, nil)
+                == SQLITE_OK
+        else { throw rollback("number") }
+        try run(commit)
+    }
+
     private func bindText(_ statement: OpaquePointer, _ index: Int32, _ text: String) {
         let length = Int32(text.utf8.count)
         text.withCString {

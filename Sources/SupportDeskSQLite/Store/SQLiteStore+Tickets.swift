@@ -298,6 +298,10 @@ extension SQLiteStore {
         try writing {
             var knownAccounts = Set<Account.ID>()
             var highest: Int64 = 0
+            // The hot statements, looked up once for the whole batch.
+            let ticketInsert = try connection.statement(Self.insertTicketSQL)
+            let historyInsert = try connection.statement(Self.insertHistorySQL)
+            let changeInsert = try connection.statement(Self.appendChangeSQL)
             for imported in tickets {
                 let ticket = imported.ticket
                 if !knownAccounts.contains(ticket.accountID) {
@@ -307,7 +311,7 @@ extension SQLiteStore {
                     knownAccounts.insert(ticket.accountID)
                 }
                 do {
-                    try insertTicket(ticket, fieldsJSON: try json(ticket.fields))
+                    try insertTicket(ticket, fieldsJSON: try json(ticket.fields), using: ticketInsert)
                 } catch let error as SQLiteError where error.code == .constraintViolation {
                     if error.sqliteMessage?.contains("tickets.id") == true {
                         throw StorageError(
@@ -323,9 +327,10 @@ extension SQLiteStore {
                         comment, ticketSequence: ticket.number.sequence, authorJSON: try json(comment.author),
                         attachmentsJSON: try json(comment.attachments))
                 }
-                try insertHistory(imported.history, ticketSequence: ticket.number.sequence)
+                try insertHistory(imported.history, ticketSequence: ticket.number.sequence, using: historyInsert)
                 try appendChange(
-                    .ticketCreated, ticket: ticket.id, comment: nil, version: ticket.version, at: ticket.createdAt)
+                    .ticketCreated, ticket: ticket.id, comment: nil, version: ticket.version, at: ticket.createdAt,
+                    using: changeInsert)
                 highest = max(highest, ticket.number.sequence)
             }
             try connection.run("UPDATE ticket_number_sequence SET last = max(last, ?) WHERE id = 1", highest)
@@ -372,14 +377,16 @@ extension SQLiteStore {
             reminderAt: row.optionalDate(14))
     }
 
-    func insertTicket(_ ticket: Ticket, fieldsJSON: String) throws {
-        let insert = try connection.statement(
-            """
-            INSERT INTO tickets (number_sequence, id, number_prefix, account_id, topic_id, category_id, fields, status,
-                assignee, close_reason, created_at, updated_at, queued_at, reply_deadline, reminder_at, closed_at,
-                version)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """)
+    static let insertTicketSQL = """
+        INSERT INTO tickets (number_sequence, id, number_prefix, account_id, topic_id, category_id, fields, status,
+            assignee, close_reason, created_at, updated_at, queued_at, reply_deadline, reminder_at, closed_at,
+            version)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+        """
+
+    func insertTicket(_ ticket: Ticket, fieldsJSON: String, using statement: SQLiteStatement? = nil) throws {
+        let insert = try statement ?? connection.statement(Self.insertTicketSQL)
+        insert.reset()
         try insert.bind(ticket.number.sequence, at: 1)
         try insert.bind(ticket.id.rawValue, at: 2)
         try insert.bind(ticket.number.prefix, at: 3)
@@ -400,10 +407,14 @@ extension SQLiteStore {
         try insert.run()
     }
 
-    func insertHistory(_ history: [TicketHistoryEntry], ticketSequence: Int64) throws {
+    static let insertHistorySQL =
+        "INSERT INTO ticket_history (ticket_seq, at, actor, change, reason) VALUES (?, ?, ?, ?, ?)"
+
+    func insertHistory(
+        _ history: [TicketHistoryEntry], ticketSequence: Int64, using statement: SQLiteStatement? = nil
+    ) throws {
         guard !history.isEmpty else { return }
-        let insert = try connection.statement(
-            "INSERT INTO ticket_history (ticket_seq, at, actor, change, reason) VALUES (?, ?, ?, ?, ?)")
+        let insert = try statement ?? connection.statement(Self.insertHistorySQL)
         for entry in history {
             insert.reset()
             try insert.bind(ticketSequence, at: 1)
@@ -462,11 +473,15 @@ extension SQLiteStore {
         }
     }
 
+    static let appendChangeSQL =
+        "INSERT INTO changes (kind, ticket_id, comment_id, ticket_version, recorded_at) VALUES (?, ?, ?, ?, ?)"
+
     func appendChange(
-        _ kind: ChangeFeedEntry.Kind, ticket: Ticket.ID, comment: Comment.ID?, version: Int, at date: Date
+        _ kind: ChangeFeedEntry.Kind, ticket: Ticket.ID, comment: Comment.ID?, version: Int, at date: Date,
+        using statement: SQLiteStatement? = nil
     ) throws {
-        let insert = try connection.statement(
-            "INSERT INTO changes (kind, ticket_id, comment_id, ticket_version, recorded_at) VALUES (?, ?, ?, ?, ?)")
+        let insert = try statement ?? connection.statement(Self.appendChangeSQL)
+        insert.reset()
         try insert.bind(kind.rawValue, at: 1)
         try insert.bind(ticket.rawValue, at: 2)
         try comment?.rawValue.bind(to: insert, at: 3)
