@@ -44,12 +44,20 @@ struct CrashWriterProcess {
         process.waitUntilExit()
     }
 
-    /// Waits for the helper to exit by itself.
-    func wait() { process.waitUntilExit() }
+    /// Waits for the helper to exit by itself, reading its output meanwhile (so a full pipe never blocks it),
+    /// and returns the complete lines it printed.
+    func waitForLines() -> [Substring] {
+        let data = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Self.completeLines(data)
+    }
 
     /// The complete lines the helper printed (a line cut by the kill is dropped), once it has exited.
     func lines() -> [Substring] {
-        let data = output.fileHandleForReading.readDataToEndOfFile()
+        Self.completeLines(output.fileHandleForReading.readDataToEndOfFile())
+    }
+
+    private static func completeLines(_ data: Data) -> [Substring] {
         let text = String(decoding: data, as: UTF8.self)
         var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
         lines.removeLast()  // Empty after a final newline, or an incomplete last line.

@@ -155,12 +155,13 @@ struct SQLiteCrashSafetyTests {
         let startAt = (Date().timeIntervalSince1970 + 0.5) * 1000
         let first = try CrashWriterProcess(["claim", path, "agent-a", String(startAt)])
         let second = try CrashWriterProcess(["claim", path, "agent-b", String(startAt)])
-        first.wait()
-        second.wait()
+        // Read both outputs at once: each child blocks if its pipe fills while the other is being waited for.
+        async let firstLines = first.waitForLines()
+        async let secondLines = second.waitForLines()
+        let byFirst = await firstLines.map { Ticket.ID(String($0.dropFirst("claimed ".count))) }
+        let bySecond = await secondLines.map { Ticket.ID(String($0.dropFirst("claimed ".count))) }
         #expect(first.process.terminationStatus == 0, "\(first.errorText())")
         #expect(second.process.terminationStatus == 0, "\(second.errorText())")
-        let byFirst = first.lines().map { Ticket.ID(String($0.dropFirst("claimed ".count))) }
-        let bySecond = second.lines().map { Ticket.ID(String($0.dropFirst("claimed ".count))) }
 
         print("two claimers: \(byFirst.count) + \(bySecond.count) claims")
         #expect(byFirst.count + bySecond.count == count, "claims: \(byFirst.count) + \(bySecond.count)")
