@@ -19,10 +19,14 @@ import Testing
     }
 
     @Test(arguments: [
-        ("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}",
-         "3f2b8c1e-9a4d-4e7b-8c2f-1d5e6a7b8c9d", true),
-        ("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}",
-         "3f2b8c1e-9a4d-4e7b-8c2f-1d5e6a7b8c9", false),
+        (
+            "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}",
+            "3f2b8c1e-9a4d-4e7b-8c2f-1d5e6a7b8c9d", true
+        ),
+        (
+            "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}",
+            "3f2b8c1e-9a4d-4e7b-8c2f-1d5e6a7b8c9", false
+        ),
         ("^\\d{3,10}$", "104857", true),
         ("\\d{3,10}", "12", false),
         ("\\d{3,10}", "12345678901", false),
@@ -81,9 +85,10 @@ import Testing
             let greedy = try FieldPattern(pattern)
             let nfa = try FieldPattern("\(pattern)|\(pattern)")
             for _ in 0..<10 {
-                let text = String((0..<Int.random(in: 0...7, using: &generator)).map { _ in
-                    alphabet.randomElement(using: &generator) ?? "a"
-                })
+                let text = String(
+                    (0..<Int.random(in: 0...7, using: &generator)).map { _ in
+                        alphabet.randomElement(using: &generator) ?? "a"
+                    })
                 #expect(greedy.matches(text) == nfa.matches(text), "\(pattern) on \(text)")
             }
         }

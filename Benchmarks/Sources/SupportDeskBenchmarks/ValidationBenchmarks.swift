@@ -9,10 +9,10 @@ enum ValidationBenchmarks {
         "accountNumber": "104857",
         "summary": "Бот не отвечает в Telegram после обновления сценария",
         "description": """
-            После вчерашнего обновления сценария бот перестал отвечать в Telegram.
-            Шаги: 1) написать боту «привет»; 2) подождать минуту; 3) ответа нет.
-            В виджете на сайте тот же сценарий работает нормально.
-            """,
+        После вчерашнего обновления сценария бот перестал отвечать в Telegram.
+        Шаги: 1) написать боту «привет»; 2) подождать минуту; 3) ответа нет.
+        В виджете на сайте тот же сценарий работает нормально.
+        """,
         "attachments": [
             ["fileName": "screen-1.png", "contentType": "image/png", "size": 482_133],
             ["fileName": "dialog.mp4", "contentType": "video/mp4", "size": 7_340_032],
@@ -63,13 +63,17 @@ enum ValidationBenchmarks {
         let runs: [(metric: String, body: () -> Void)] = [
             ("valid_forms_per_s", { blackHole(validator.validate(topic: topic, input: filledChatForm)) }),
             ("pasted_valid_forms_per_s", { blackHole(validator.validate(topic: topic, input: pastedChatForm)) }),
-            ("forms_with_3_errors_per_s", { blackHole(validator.validate(topic: topic, input: chatFormWithThreeErrors)) }),
+            (
+                "forms_with_3_errors_per_s",
+                { blackHole(validator.validate(topic: topic, input: chatFormWithThreeErrors)) }
+            ),
             ("valid_forms_from_json_bytes_per_s", { blackHole(validator.validate(topic: topic, json: bytes)) }),
         ]
         for run in runs {
             let (wall, cpu) = rates(seconds: seconds, run.body)
             report(Measurement(name: "validation.chat-form", metric: run.metric, value: wall, unit: "ops_per_s"))
-            report(Measurement(name: "validation.chat-form", metric: "cpu_" + run.metric, value: cpu, unit: "ops_per_s"))
+            report(
+                Measurement(name: "validation.chat-form", metric: "cpu_" + run.metric, value: cpu, unit: "ops_per_s"))
         }
     }
 

@@ -219,12 +219,16 @@ private struct PatternParser {
     }
 
     mutating func parseWhole() throws(FieldPatternError) -> PatternNode {
-        guard scalars.count <= 1000 else { throw FieldPatternError(pattern: source, reason: "longer than 1000 characters") }
+        guard scalars.count <= 1000 else {
+            throw FieldPatternError(pattern: source, reason: "longer than 1000 characters")
+        }
         var end = scalars.count
         if scalars.first == "^" { position = 1 }
         if end > position, scalars[end - 1] == "$", end < 2 || scalars[end - 2] != "\\" { end -= 1 }
         let node = try parseAlternation(end: end)
-        guard position == end else { throw fail(scalars[position] == ")" ? "unbalanced “)”" : "unexpected “\(scalars[position])”") }
+        guard position == end else {
+            throw fail(scalars[position] == ")" ? "unbalanced “)”" : "unexpected “\(scalars[position])”")
+        }
         return node
     }
 
@@ -345,8 +349,9 @@ private struct PatternParser {
             position += 1
             func number() -> Int? {
                 var value: Int?
-                while position < end, let digit = scalars[position].properties.numericType == .decimal
-                    ? Int(String(scalars[position])) : nil
+                while position < end,
+                    let digit = scalars[position].properties.numericType == .decimal
+                        ? Int(String(scalars[position])) : nil
                 {
                     value = min((value ?? 0) * 10 + digit, 1001)
                     position += 1

@@ -10,7 +10,8 @@ extension FieldPlan {
         }
         let maxFiles = constraints.maxFiles
         guard elements.count <= limits.maxArrayElements else {
-            issues.add(.tooManyFiles, self, arguments: ["max": String(min(maxFiles ?? Int.max, limits.maxArrayElements))])
+            issues.add(
+                .tooManyFiles, self, arguments: ["max": String(min(maxFiles ?? Int.max, limits.maxArrayElements))])
             return nil
         }
         var files: [Attachment] = []
@@ -50,7 +51,9 @@ extension FieldPlan {
             return nil
         }
         guard case .object(let object) = raw else {
-            return problem("ожидается объект с fileName, contentType и size", "expected an object with fileName, contentType and size")
+            return problem(
+                "ожидается объект с fileName, contentType и size",
+                "expected an object with fileName, contentType and size")
         }
         var rawID: JSONValue?
         var rawName: JSONValue?
@@ -80,10 +83,12 @@ extension FieldPlan {
         guard case .string(let rawType)? = rawType,
             let contentType = Self.mediaType(rawType)
         else {
-            return problem("нет типа файла (contentType) вида image/png", "the media type (contentType) like image/png is missing")
+            return problem(
+                "нет типа файла (contentType) вида image/png", "the media type (contentType) like image/png is missing")
         }
         guard let size = rawSize?.int64Value, size >= 0 else {
-            return problem("размер (size) должен быть целым числом байт ≥ 0", "the size must be a whole number of bytes ≥ 0")
+            return problem(
+                "размер (size) должен быть целым числом байт ≥ 0", "the size must be a whole number of bytes ≥ 0")
         }
         var sha256: String?
         if let hashValue = rawHash, hashValue != .null {
@@ -96,7 +101,8 @@ extension FieldPlan {
         }
         let id: Attachment.ID
         switch rawID {
-        case nil, .null?: id = index < attachmentIDs.count ? attachmentIDs[index] : Attachment.ID("\(self.id.rawValue)-\(index + 1)")
+        case nil, .null?:
+            id = index < attachmentIDs.count ? attachmentIDs[index] : Attachment.ID("\(self.id.rawValue)-\(index + 1)")
         case .string(let text)? where !TextNormalizer.identifier(text).isEmpty && text.utf8.count <= 128:
             id = Attachment.ID(TextNormalizer.identifier(text))
         default: return problem("id должен быть непустой строкой", "id must be a non-empty string")
@@ -129,7 +135,9 @@ extension FieldPlan {
     private static func isPlainMediaType(_ text: String) -> Bool {
         var slashes = 0
         for byte in text.utf8 {
-            guard byte > 0x20, byte < 0x7F, byte != UInt8(ascii: ";"), !(byte >= 0x41 && byte <= 0x5A) else { return false }
+            guard byte > 0x20, byte < 0x7F, byte != UInt8(ascii: ";"), !(byte >= 0x41 && byte <= 0x5A) else {
+                return false
+            }
             if byte == UInt8(ascii: "/") { slashes += 1 }
         }
         return slashes == 1 && text.utf8.first != UInt8(ascii: "/") && text.utf8.last != UInt8(ascii: "/")

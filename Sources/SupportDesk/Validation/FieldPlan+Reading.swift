@@ -183,7 +183,9 @@ extension FieldPlan {
     /// `[+-]digits[.digits]`.
     private static func isPlainDecimal(_ text: String) -> Bool {
         var bytes = text.utf8[...]
-        if let first = bytes.first, first == UInt8(ascii: "+") || first == UInt8(ascii: "-") { bytes = bytes.dropFirst() }
+        if let first = bytes.first, first == UInt8(ascii: "+") || first == UInt8(ascii: "-") {
+            bytes = bytes.dropFirst()
+        }
         var digitsBefore = 0
         var digitsAfter = 0
         var sawDot = false
@@ -203,12 +205,13 @@ extension FieldPlan {
 
     private func readDate(_ raw: JSONValue, issues: inout IssueCollector) -> FieldValue? {
         guard case .string(let input) = raw else {
-            issues.add(.wrongType, self, arguments: Self.expected("дата строкой ГГГГ-ММ-ДД", "a date string YYYY-MM-DD"))
+            issues.add(
+                .wrongType, self, arguments: Self.expected("дата строкой ГГГГ-ММ-ДД", "a date string YYYY-MM-DD"))
             return nil
         }
         let text = TextNormalizer.identifier(input)
         guard !text.isEmpty else { return nil }
-        guard let date = CalendarDate(text) ?? Self.russianDate(text) else {
+        guard let date = Self.date(text) else {
             issues.add(.invalidDate, self)
             return nil
         }
@@ -221,14 +224,32 @@ extension FieldPlan {
         return .date(date)
     }
 
-    /// `DD.MM.YYYY`, as dates are written in Russian.
-    private static func russianDate(_ text: String) -> CalendarDate? {
-        let parts = text.split(separator: ".", omittingEmptySubsequences: false)
-        guard parts.count == 3, parts[0].utf8.count == 2, parts[1].utf8.count == 2, parts[2].utf8.count == 4,
-            parts.allSatisfy({ $0.utf8.allSatisfy { $0 >= 0x30 && $0 <= 0x39 } }),
-            let day = Int(parts[0]), let month = Int(parts[1]), let year = Int(parts[2])
-        else { return nil }
-        return CalendarDate(year: year, month: month, day: day)
+    /// `YYYY-MM-DD` or `DD.MM.YYYY`, read from the bytes without allocating.
+    static func date(_ text: String) -> CalendarDate? {
+        var text = text
+        return text.withUTF8 { bytes -> CalendarDate? in
+            guard bytes.count == 10 else { return nil }
+            func number(_ range: Range<Int>) -> Int? {
+                var value = 0
+                for index in range {
+                    let byte = bytes[index]
+                    guard byte >= 0x30, byte <= 0x39 else { return nil }
+                    value = value * 10 + Int(byte - 0x30)
+                }
+                return value
+            }
+            if bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-"), let year = number(0..<4),
+                let month = number(5..<7), let day = number(8..<10)
+            {
+                return CalendarDate(year: year, month: month, day: day)
+            }
+            if bytes[2] == UInt8(ascii: "."), bytes[5] == UInt8(ascii: "."), let day = number(0..<2),
+                let month = number(3..<5), let year = number(6..<10)
+            {
+                return CalendarDate(year: year, month: month, day: day)
+            }
+            return nil
+        }
     }
 
     // MARK: Selects
@@ -239,7 +260,8 @@ extension FieldPlan {
         case .string(let text): input = TextNormalizer.identifier(text)
         case .number(let literal): input = literal
         default:
-            issues.add(.wrongType, self, arguments: Self.expected("значение варианта (строка)", "an option value (a string)"))
+            issues.add(
+                .wrongType, self, arguments: Self.expected("значение варианта (строка)", "an option value (a string)"))
             return nil
         }
         guard !input.isEmpty else { return nil }
@@ -279,7 +301,8 @@ extension FieldPlan {
         _ raw: JSONValue, values: [FieldValue?], limits: ValidationLimits, issues: inout IssueCollector
     ) -> FieldValue? {
         guard case .array(let elements) = raw else {
-            issues.add(.wrongType, self, arguments: Self.expected("список значений вариантов", "an array of option values"))
+            issues.add(
+                .wrongType, self, arguments: Self.expected("список значений вариантов", "an array of option values"))
             return nil
         }
         guard elements.count <= limits.maxArrayElements else {

@@ -33,7 +33,9 @@ final class FormPlan: Sendable {
             var names = Set<FieldDefinition.ID>()
             if let condition = field.visibleWhen { names.formUnion(condition.referencedFields) }
             if let condition = field.requiredWhen { names.formUnion(condition.referencedFields) }
-            for option in field.options { if let condition = option.visibleWhen { names.formUnion(condition.referencedFields) } }
+            for option in field.options {
+                if let condition = option.visibleWhen { names.formUnion(condition.referencedFields) }
+            }
             return names.compactMap { positions[$0] }.sorted()
         }
         var state = [UInt8](repeating: 0, count: fields.count)  // 0 new, 1 on the path, 2 done

@@ -72,7 +72,9 @@ public struct FormValidator: Sendable {
     ///   - topic: The topic whose form the input fills.
     ///   - json: The JSON text: an object of field values.
     /// - Returns: The validated submission, or a ``ValidationFailure`` with every issue.
-    public func validate(topic: Topic.ID, json: some Collection<UInt8>) -> Result<ValidatedSubmission, ValidationFailure> {
+    public func validate(
+        topic: Topic.ID, json: some Collection<UInt8>
+    ) -> Result<ValidatedSubmission, ValidationFailure> {
         switch parse(json, topic: topic) {
         case .success(let value): validate(topic: topic, input: value)
         case .failure(let failure): .failure(failure)
@@ -91,7 +93,9 @@ public struct FormValidator: Sendable {
     ///   - input: The partial input, a JSON object of field values (default: nothing filled yet).
     /// - Returns: The form state.
     /// - Throws: ``ValidationFailure`` when the topic is unknown or the input is not an object.
-    public func formState(topic: Topic.ID, input: JSONValue = .object(JSONObject())) throws(ValidationFailure)
+    public func formState(
+        topic: Topic.ID, input: JSONValue = .object(JSONObject())
+    ) throws(ValidationFailure)
         -> FormState
     {
         guard let plan = plans[topic] else { throw unknownTopic(topic) }
@@ -99,8 +103,8 @@ public struct FormValidator: Sendable {
         let evaluation = evaluate(plan, object, reportRequired: false)
         let fields = plan.fields.map { field in
             FormState.FieldState(
-                definition: field.definition, isVisible: evaluation.visible[field.position],
-                isRequired: evaluation.required[field.position],
+                definition: field.definition, isVisible: evaluation.isVisible(field.position),
+                isRequired: evaluation.isRequired(field.position),
                 allowedOptions: field.availableOptions(values: evaluation.values),
                 value: evaluation.values[field.position])
         }
@@ -120,57 +124,53 @@ public struct FormValidator: Sendable {
     // MARK: The pass
 
     struct Evaluation {
+        /// The normalized values by field position (`nil`: hidden, empty or unreadable).
         var values: [FieldValue?]
-        var visible: [Bool]
-        var required: [Bool]
+        /// Per field position: bit 0 visible, bit 1 required.
+        var flags: [UInt8]
         var issues: IssueCollector
+
+        func isVisible(_ position: Int) -> Bool { flags[position] & 1 != 0 }
+        func isRequired(_ position: Int) -> Bool { flags[position] & 2 != 0 }
 
         /// Issues in display order of their fields (stable), input-level and unknown fields last.
         func sortedIssues(_ plan: FormPlan) -> [ValidationIssue] {
             let issues = self.issues.result
             guard issues.count > 1 else { return issues }
-            return issues.enumerated().sorted { lhs, rhs in
-                let left = lhs.element.fieldID.flatMap { plan.positions[$0.rawValue] } ?? Int.max
-                let right = rhs.element.fieldID.flatMap { plan.positions[$0.rawValue] } ?? Int.max
-                return (left, lhs.offset) < (right, rhs.offset)
-            }.map(\.element)
+            let keyed = issues.enumerated().map { offset, issue in
+                (position: issue.fieldID.flatMap { plan.positions[$0.rawValue] } ?? Int.max, offset: offset)
+            }
+            return keyed.sorted { ($0.position, $0.offset) < ($1.position, $1.offset) }.map { issues[$0.offset] }
         }
     }
 
     private func evaluate(_ plan: FormPlan, _ object: JSONObject, reportRequired: Bool) -> Evaluation {
         let count = plan.fields.count
-        var issues = IssueCollector(messages: messages, limit: limits.maxIssues)
-        var raw = [JSONValue?](repeating: nil, count: count)
-        var found = 0
-        for field in plan.fields {
-            if let value = object[field.id.rawValue] {
-                raw[field.position] = value
-                found += 1
-            }
-        }
-        if found < object.count {
-            for key in object.keys where plan.positions[key] == nil {
-                let shown = Self.printable(key)
-                issues.add(.unknownField, path: "fields.\(shown)", arguments: ["value": shown])
-            }
-        }
         var evaluation = Evaluation(
-            values: [FieldValue?](repeating: nil, count: count), visible: [Bool](repeating: false, count: count),
-            required: [Bool](repeating: false, count: count), issues: issues)
+            values: [FieldValue?](repeating: nil, count: count), flags: [UInt8](repeating: 0, count: count),
+            issues: IssueCollector(messages: messages, limit: limits.maxIssues))
+        var found = 0
         for position in plan.evaluationOrder {
             let field = plan.fields[position]
+            let input = object[field.id.rawValue]
+            if input != nil { found += 1 }
             guard field.visibleWhen?.evaluate(evaluation.values) ?? true else { continue }
-            evaluation.visible[position] = true
             let before = evaluation.issues.total
             var value: FieldValue?
-            if let input = raw[position] {
+            if let input {
                 value = field.read(input, values: evaluation.values, limits: limits, issues: &evaluation.issues)
                 evaluation.values[position] = value
             }
             let required = field.definition.isRequired || (field.requiredWhen?.evaluate(evaluation.values) ?? false)
-            evaluation.required[position] = required
+            evaluation.flags[position] = required ? 3 : 1
             guard reportRequired, required, evaluation.issues.total == before else { continue }
             if value == nil || value == .flag(false) { evaluation.issues.add(.required, field) }
+        }
+        if found < object.count {
+            for key in object.keys where plan.positions[key] == nil {
+                let shown = Self.printable(key)
+                evaluation.issues.add(.unknownField, path: "fields.\(shown)", arguments: ["value": shown])
+            }
         }
         return evaluation
     }
@@ -236,7 +236,8 @@ public struct FormValidator: Sendable {
     static func printable(_ key: String) -> String {
         var view = String.UnicodeScalarView()
         var count = 0
-        for scalar in key.unicodeScalars where !TextNormalizer.isControl(scalar) && !TextNormalizer.isInvisible(scalar) {
+        for scalar in key.unicodeScalars where !TextNormalizer.isControl(scalar) && !TextNormalizer.isInvisible(scalar)
+        {
             guard count < 64 else {
                 view.append("…")
                 break

@@ -68,9 +68,11 @@ enum TextNormalizer {
                 guard index + 1 < count else { break }
                 let second = bytes[index + 1]
                 switch byte {
-                case 0xC2 where second <= 0xA0 || second == 0xAD: result.special = true  // C1 controls, NBSP, soft hyphen
+                // C1 controls, NBSP, soft hyphen
+                case 0xC2 where second <= 0xA0 || second == 0xAD: result.special = true
                 case 0xCC...0xCF: result.triviallyNFC = false  // U+0300–U+03FF: combining marks, Greek
-                case 0xD2 where second >= 0x83 && second <= 0x89: result.triviallyNFC = false  // Cyrillic combining marks
+                // Cyrillic combining marks
+                case 0xD2 where second >= 0x83 && second <= 0x89: result.triviallyNFC = false
                 case 0xD4 where second >= 0xB0: result.triviallyNFC = false
                 case 0xD5...0xDF: result.triviallyNFC = false
                 default: break

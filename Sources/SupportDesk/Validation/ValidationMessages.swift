@@ -57,9 +57,11 @@ public struct ValidationMessages: Sendable {
     ///   text was used.
     public func render(_ issue: ValidationIssue, in language: LanguageCode) -> String {
         let candidates = [language, fallbackLanguage, .ru, .en]
-        guard let (used, template) = candidates.lazy.compactMap({ lang in
-            self.templates[lang]?[issue.code].map { (lang, $0) }
-        }).first else {
+        guard
+            let (used, template) = candidates.lazy.compactMap({ lang in
+                self.templates[lang]?[issue.code].map { (lang, $0) }
+            }).first
+        else {
             let label = issue.label?.text(in: language) ?? issue.path
             return label.isEmpty ? issue.code.rawValue : "\(label): \(issue.code.rawValue)"
         }
@@ -93,7 +95,8 @@ public struct ValidationMessages: Sendable {
 
     private static let russian: [ValidationIssue.Code: String] = [
         .invalidJSON: "Данные формы не читаются как JSON: {reason} (строка {line}, позиция {column}).",
-        .invalidUTF8: "Данные формы содержат байты, которые не являются текстом UTF-8 (строка {line}, позиция {column}).",
+        .invalidUTF8:
+            "Данные формы содержат байты, которые не являются текстом UTF-8 (строка {line}, позиция {column}).",
         .inputTooLarge: "Данные формы слишком большие: {reason}.",
         .notAnObject: "Ожидался объект JSON со значениями полей, а пришло {expected}.",
         .unknownTopic: "Тема «{topic}» не найдена в каталоге.",
@@ -115,7 +118,8 @@ public struct ValidationMessages: Sendable {
         .dateTooEarly: "Поле «{field}»: дата должна быть не раньше {min}.",
         .dateTooLate: "Поле «{field}»: дата должна быть не позже {max}.",
         .notAnOption: "Поле «{field}»: выберите один из вариантов списка ({allowed}).",
-        .optionNotAvailable: "Поле «{field}»: вариант «{value}» недоступен при выбранных ответах; выберите из: {allowed}.",
+        .optionNotAvailable:
+            "Поле «{field}»: вариант «{value}» недоступен при выбранных ответах; выберите из: {allowed}.",
         .duplicateOption: "Поле «{field}»: вариант «{value}» выбран дважды.",
         .tooFewSelections: "Поле «{field}»: выберите не меньше {min} вариантов.",
         .tooManySelections: "Поле «{field}»: выберите не больше {max} вариантов.",

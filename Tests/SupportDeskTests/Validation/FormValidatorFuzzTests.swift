@@ -53,13 +53,15 @@ struct SeededGenerator: RandomNumberGenerator {
             let keys = ["fileName", "contentType", "size", "id", "sha256", "x"]
             var object = JSONObject()
             for key in keys where Bool.random(using: &generator) {
-                object[key] = randomValue(&generator, depth: depth + 1, options: ["image/png", "a.png", "application/zip"])
+                object[key] = randomValue(
+                    &generator, depth: depth + 1, options: ["image/png", "a.png", "application/zip"])
             }
             return .object(object)
         default:
-            return .array((0..<Int.random(in: 0...3, using: &generator)).map { _ in
-                .string(options.randomElement(using: &generator) ?? "x")
-            })
+            return .array(
+                (0..<Int.random(in: 0...3, using: &generator)).map { _ in
+                    .string(options.randomElement(using: &generator) ?? "x")
+                })
         }
     }
 
@@ -80,7 +82,8 @@ struct SeededGenerator: RandomNumberGenerator {
                 object = valid
                 for _ in 0..<Int.random(in: 0...2, using: &generator) {
                     let field = fieldIDs.randomElement(using: &generator) ?? ""
-                    object[field] = Bool.random(using: &generator) ? nil : Self.randomValue(&generator, depth: 0, options: options)
+                    object[field] =
+                        Bool.random(using: &generator) ? nil : Self.randomValue(&generator, depth: 0, options: options)
                 }
             } else {
                 object = JSONObject()
@@ -89,7 +92,8 @@ struct SeededGenerator: RandomNumberGenerator {
                 }
             }
             if round % 10 == 0 { object[Self.randomText(&generator)] = 1 }
-            let input: JSONValue = round % 97 == 0 ? Self.randomValue(&generator, depth: 0, options: options) : .object(object)
+            let input: JSONValue =
+                round % 97 == 0 ? Self.randomValue(&generator, depth: 0, options: options) : .object(object)
             switch validator.validate(topic: topic, input: input) {
             case .success(let submission):
                 validCount += 1

@@ -1,10 +1,11 @@
+import SupportDesk
+import Testing
+
 #if canImport(FoundationEssentials)
 import FoundationEssentials
 #else
 import Foundation
 #endif
-import SupportDesk
-import Testing
 
 /// One input for one field of the fixture form, and what validation must make of it.
 struct FieldCase: Sendable, CustomTestStringConvertible {
@@ -78,7 +79,8 @@ struct FieldCase: Sendable, CustomTestStringConvertible {
         FieldCase("description", "a\u{2028}b\u{0007}c\u{200B}", .text("a\nbc")),
         FieldCase("description", "  \n \n", nil),
         FieldCase("description", .string(String(repeating: "я", count: 1001)), nil, [.tooLong]),
-        FieldCase("description", .string(String(repeating: "я", count: 1000)), .text(String(repeating: "я", count: 1000))),
+        FieldCase(
+            "description", .string(String(repeating: "я", count: 1000)), .text(String(repeating: "я", count: 1000))),
     ])
     func multiLineText(_ testCase: FieldCase) throws { try check(testCase) }
 
@@ -202,7 +204,8 @@ struct FieldCase: Sendable, CustomTestStringConvertible {
     @Test(arguments: [
         FieldCase(
             "attachments", [file("screen.png", "image/png", 1000)],
-            .attachments([Attachment(id: "attachments-1", fileName: "screen.png", contentType: "image/png", size: 1000)])),
+            .attachments([Attachment(id: "attachments-1", fileName: "screen.png", contentType: "image/png", size: 1000)]
+            )),
         FieldCase(
             "attachments", [file("C:\\Users\\anna\\log.txt", " Text/Plain; charset=utf-8", 10)],
             .attachments([Attachment(id: "attachments-1", fileName: "log.txt", contentType: "text/plain", size: 10)])),
@@ -229,13 +232,16 @@ struct FieldCase: Sendable, CustomTestStringConvertible {
     @Test func attachmentKeepsGivenIDAndHash() throws {
         let hash = String(repeating: "AB", count: 32)
         let input = ValidationFixtures.input([
-            "attachments": [["id": "f-1", "fileName": "a.png", "contentType": "image/png", "size": 5, "sha256": .string(hash)]]
+            "attachments": [
+                ["id": "f-1", "fileName": "a.png", "contentType": "image/png", "size": 5, "sha256": .string(hash)]
+            ]
         ])
         let submission = try validator.validate(topic: "every-kind", input: input).get()
         #expect(
             submission["attachments"]
                 == .attachments([
-                    Attachment(id: "f-1", fileName: "a.png", contentType: "image/png", size: 5, sha256: hash.lowercased())
+                    Attachment(
+                        id: "f-1", fileName: "a.png", contentType: "image/png", size: 5, sha256: hash.lowercased())
                 ]))
     }
 
@@ -299,7 +305,8 @@ struct FieldCase: Sendable, CustomTestStringConvertible {
 
     @Test func unknownFieldKeysAreShownSafely() throws {
         let key = "bad\u{0}key" + String(repeating: "k", count: 200)
-        let failure = try #require(validator.validate(topic: "every-kind", input: ValidationFixtures.input([key: 1])).failure)
+        let failure = try #require(
+            validator.validate(topic: "every-kind", input: ValidationFixtures.input([key: 1])).failure)
         let issue = try #require(failure.issues.first)
         #expect(issue.code == .unknownField)
         #expect(!issue.path.contains("\u{0}"))
@@ -316,7 +323,9 @@ struct FieldCase: Sendable, CustomTestStringConvertible {
     }
 
     @Test func validatesTheSameWayTwice() throws {
-        let input = ValidationFixtures.input(["summary": "Кот", "features": ["a", "z"], "attachments": [Self.file("a.png", "image/png", 1)]])
+        let input = ValidationFixtures.input([
+            "summary": "Кот", "features": ["a", "z"], "attachments": [Self.file("a.png", "image/png", 1)],
+        ])
         #expect(
             validator.validate(topic: "every-kind", input: input)
                 == validator.validate(topic: "every-kind", input: input))
@@ -348,7 +357,9 @@ struct FieldCase: Sendable, CustomTestStringConvertible {
         #expect(failure.issues[0].message(in: .ru).contains(code == .inputTooLarge ? "слишком" : "строка"))
     }
 
-    @Test(arguments: [[0x7B, 0x22, 0xFF, 0x22, 0x3A, 0x31, 0x7D], [0x22, 0xC3], [0x22, 0xED, 0xA0, 0x80, 0x22]] as [[UInt8]])
+    @Test(
+        arguments: [[0x7B, 0x22, 0xFF, 0x22, 0x3A, 0x31, 0x7D], [0x22, 0xC3], [0x22, 0xED, 0xA0, 0x80, 0x22]]
+            as [[UInt8]])
     func invalidUTF8IsAnIssue(_ bytes: [UInt8]) throws {
         let failure = try #require(validator.validate(topic: "every-kind", json: bytes).failure)
         #expect(failure.codes == [.invalidUTF8] || failure.codes == [.invalidJSON])
@@ -363,7 +374,8 @@ struct FieldCase: Sendable, CustomTestStringConvertible {
 
     @Test func hugeStringsAreRejectedCheaply() throws {
         let tooLongForTheParser = "{\"summary\": \"" + String(repeating: "я", count: 200_000) + "\"}"
-        let failure = try #require(validator.validate(topic: "every-kind", json: Array(tooLongForTheParser.utf8)).failure)
+        let failure = try #require(
+            validator.validate(topic: "every-kind", json: Array(tooLongForTheParser.utf8)).failure)
         #expect(failure.codes == [.inputTooLarge])
         let input = ValidationFixtures.input(["summary": .string(String(repeating: "a ", count: 100_000))])
         let tooLong = try #require(validator.validate(topic: "every-kind", input: input).failure)

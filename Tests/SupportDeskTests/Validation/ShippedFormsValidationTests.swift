@@ -18,7 +18,8 @@ import Testing
         "chat-channel": ["channel": "telegram", "connectionStage": "new", "telegramBot": "@twin_support_bot"],
         "call-campaign": ["campaignId": .string(uuid), "campaignSymptom": "not-starting", "contactsCount": 1500],
         "call-problem": [
-            "callId": .string(uuid), "phoneNumber": "8 912 345-67-89", "callDate": "2026-11-20", "callIssues": ["silence"],
+            "callId": .string(uuid), "phoneNumber": "8 912 345-67-89", "callDate": "2026-11-20",
+            "callIssues": ["silence"],
             "callTime": "14:05",
         ],
         "telephony": ["telephonyIssue": "sip-trunk", "trunkName": "main-trunk", "sipServer": "sip.example.ru:5060"],
@@ -37,16 +38,22 @@ import Testing
             "recipientPhone": "+7 912 345 67 89",
         ],
         "mailing-setup": ["channel": "sms", "setupArea": "moderation", "templateName": "Ноябрьская акция"],
-        "account-access": ["loginEmail": "Anna@Romashka.RU", "accessProblem": "employee-access", "employeeEmail": "boris@romashka.ru"],
+        "account-access": [
+            "loginEmail": "Anna@Romashka.RU", "accessProblem": "employee-access", "employeeEmail": "boris@romashka.ru",
+        ],
         "account-billing": ["billingQuestion": "payment", "paymentDate": "2026-11-19", "amount": "15 000,50"],
         "integration-crm": ["crm": "amocrm", "crmUrl": "https://romashka.amocrm.ru", "crmIssue": "not-created"],
-        "integration-api": ["apiArea": "webhook", "webhookUrl": "https://api.romashka.ru/hooks/twin", "httpStatus": 502],
+        "integration-api": [
+            "apiArea": "webhook", "webhookUrl": "https://api.romashka.ru/hooks/twin", "httpStatus": 502,
+        ],
         "suggestion": ["area": "reports", "contactAllowed": true, "contactPhone": "+7 912 345 67 89"],
     ]
 
     static func input(_ topic: String, _ changes: [String: JSONValue?] = [:]) -> JSONValue {
         var object = JSONObject()
-        for (key, value) in common.merging(topicFields[topic] ?? [:], uniquingKeysWith: { $1 }).sorted(by: { $0.key < $1.key }) {
+        for (key, value) in common.merging(topicFields[topic] ?? [:], uniquingKeysWith: { $1 }).sorted(by: {
+            $0.key < $1.key
+        }) {
             object[key] = value
         }
         for (key, value) in changes { object[key] = value }
@@ -84,21 +91,26 @@ import Testing
         for field in state.requiredFields {
             let failure = try #require(
                 validator.validate(topic: Topic.ID(topic), input: Self.input(topic, [field.rawValue: nil])).failure)
-            #expect(failure.issues.contains { $0.code == .required && $0.path == "fields.\(field)" }, "\(topic).\(field)")
+            #expect(
+                failure.issues.contains { $0.code == .required && $0.path == "fields.\(field)" }, "\(topic).\(field)")
         }
     }
 
     @Test func chatDialogConditions() throws {
         let topic: Topic.ID = "chat-dialog"
-        let noDialog = try #require(validator.validate(topic: topic, input: Self.input("chat-dialog", ["dialogId": nil])).failure)
+        let noDialog = try #require(
+            validator.validate(topic: topic, input: Self.input("chat-dialog", ["dialogId": nil])).failure)
         #expect(noDialog.codes == [.required])
         #expect(noDialog.issues[0].path == "fields.dialogId")
         let label = try #require(catalog.topic(topic)?.form.field("dialogId")?.label)
         #expect(noDialog.messages(in: .ru)[0].contains(label.text(in: .ru)))
         #expect(noDialog.messages(in: .en)[0].contains(label.text(in: .en)))
         // The site widget needs no dialog ID; "other" needs the channel's name, shown only then.
-        #expect(validator.validate(topic: topic, input: Self.input("chat-dialog", ["dialogId": nil, "channel": "widget"])).success != nil)
-        let other = try #require(validator.validate(topic: topic, input: Self.input("chat-dialog", ["channel": "other"])).failure)
+        #expect(
+            validator.validate(topic: topic, input: Self.input("chat-dialog", ["dialogId": nil, "channel": "widget"]))
+                .success != nil)
+        let other = try #require(
+            validator.validate(topic: topic, input: Self.input("chat-dialog", ["channel": "other"])).failure)
         #expect(other.issues.map(\.path) == ["fields.channelOther"])
         let hidden = try validator.validate(
             topic: topic, input: Self.input("chat-dialog", ["channel": "widget", "channelOther": "ICQ"])
@@ -121,7 +133,8 @@ import Testing
         let state = try validator.formState(topic: "report-generation", input: ["reportType": "chats"])
         #expect(!state.allowedOptions(for: "exportFormat").map(\.value).contains("recordings"))
         let moderationByEmail = try #require(
-            validator.validate(topic: "mailing-setup", input: Self.input("mailing-setup", ["channel": "email"])).failure)
+            validator.validate(topic: "mailing-setup", input: Self.input("mailing-setup", ["channel": "email"])).failure
+        )
         #expect(moderationByEmail.codes == [.optionNotAvailable])
     }
 

@@ -67,7 +67,9 @@ enum ValidationFixtures {
 
     static func catalog() throws -> Catalog { try Catalog.load(Array(catalogJSON.utf8), source: "fixture") }
 
-    static func validator(messages: ValidationMessages = .default, limits: ValidationLimits = .default) throws
+    static func validator(
+        messages: ValidationMessages = .default, limits: ValidationLimits = .default
+    ) throws
         -> FormValidator
     {
         FormValidator(catalog: try catalog(), messages: messages, limits: limits)

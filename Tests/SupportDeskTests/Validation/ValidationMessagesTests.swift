@@ -13,9 +13,11 @@ import Testing
             ],
         ]),
         ValidationFixtures.input([
-            "summary": nil, "count": 101, "amount": .number("0.1"), "day": "2030-01-01", "features": ["a", "a", "b", "c", "d"],
+            "summary": nil, "count": 101, "amount": .number("0.1"), "day": "2030-01-01",
+            "features": ["a", "a", "b", "c", "d"],
             "channel": "whatsapp", "botType": "buttons", "name": "", "day2": nil,
-            "attachments": .array(Array(repeating: ["fileName": "a.png", "contentType": "image/png", "size": 900_000], count: 4)),
+            "attachments": .array(
+                Array(repeating: ["fileName": "a.png", "contentType": "image/png", "size": 900_000], count: 4)),
         ]),
         ValidationFixtures.input(["count": .number("1.5"), "amount": [1], "day": "32.01.2025", "features": ["a", "z"]]),
     ]

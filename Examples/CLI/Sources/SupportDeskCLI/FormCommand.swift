@@ -94,7 +94,10 @@ public struct FormCommand: AsyncParsableCommand {
                 if let value = field.value { line += " = \(value.inputJSON.serialized())" }
                 print(line)
                 if field.definition.kind.hasOptions {
-                    print("    " + field.allowedOptions.map { "\($0.value) (\($0.label.text(in: language)))" }.joined(separator: ", "))
+                    print(
+                        "    "
+                            + field.allowedOptions.map { "\($0.value) (\($0.label.text(in: language)))" }.joined(
+                                separator: ", "))
                 }
             }
             for issue in state.issues { print("  ! \(issue.path): \(issue.message(in: language)) [\(issue.code)]") }
@@ -121,9 +124,12 @@ public struct FormCommand: AsyncParsableCommand {
         let count = failure.issues.count
         print(
             global.language == .ru
-                ? "Форма не прошла проверку, проблем: \(count)" : "The form has \(count) problem\(count == 1 ? "" : "s"):")
+                ? "Форма не прошла проверку, проблем: \(count)"
+                : "The form has \(count) problem\(count == 1 ? "" : "s"):")
         for issue in failure.issues {
-            print("  \(issue.path.isEmpty ? "(input)" : issue.path): \(issue.message(in: global.language)) [\(issue.code)]")
+            print(
+                "  \(issue.path.isEmpty ? "(input)" : issue.path): \(issue.message(in: global.language)) [\(issue.code)]"
+            )
         }
     }
 }
