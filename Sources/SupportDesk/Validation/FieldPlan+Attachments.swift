@@ -24,7 +24,7 @@ extension FieldPlan {
                     .fileTooLarge, path: elementPath, field: definition,
                     arguments: Self.sizeArguments(maxFileSize).merging(["value": file.fileName]) { $1 })
             }
-            if let allowedTypes, !Self.type(file.contentType, isIn: allowedTypes) {
+            if let allowedTypes, !isAllowed(file.contentType) {
                 issues.add(
                     .fileTypeNotAllowed, path: elementPath, field: definition,
                     arguments: ["value": file.fileName, "allowed": allowedTypes.joined(separator: ", ")])
@@ -144,13 +144,11 @@ extension FieldPlan {
             && text.utf8.count <= 255
     }
 
-    /// Whether a media type is allowed: listed exactly, or its family is listed as `type/*`.
-    static func type(_ type: String, isIn allowed: [String]) -> Bool {
-        allowed.contains { pattern in
-            if pattern == "*/*" || pattern == type { return true }
-            guard pattern.hasSuffix("/*") else { return false }
-            return type.hasPrefix(pattern.dropLast())
-        }
+    /// Whether a media type is allowed: listed exactly, or its family is listed as `type/*` (or `*/*`).
+    func isAllowed(_ type: String) -> Bool {
+        if allowedExactTypes.contains(type) || allowedTypeFamilies.contains("*") { return true }
+        guard let slash = type.utf8.firstIndex(of: UInt8(ascii: "/")) else { return false }
+        return allowedTypeFamilies.contains(String(type[..<slash]))
     }
 
     /// `max`, `max.ru`, `max.en`: a size as people read it (`10 MB`, `10 МБ`).

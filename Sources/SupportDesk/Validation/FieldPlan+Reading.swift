@@ -94,10 +94,14 @@ extension FieldPlan {
         let maxLength = constraints.maxLength
         guard minLength != nil || maxLength != nil else { return }
         let bytes = text.utf8.count
-        if let maxLength, bytes > maxLength, Self.characterCount(text, upTo: maxLength + 1) > maxLength {
+        let needsCount = (maxLength.map { bytes > $0 } ?? false) || (minLength.map { bytes >= $0 } ?? false)
+        let simpleCount = needsCount ? TextNormalizer.simpleCharacterCount(text) : nil
+        if let maxLength, bytes > maxLength,
+            (simpleCount ?? Self.characterCount(text, upTo: maxLength + 1)) > maxLength
+        {
             issues.add(.tooLong, self, arguments: ["max": String(maxLength)])
         }
-        if let minLength, bytes < minLength || Self.characterCount(text, upTo: minLength) < minLength {
+        if let minLength, bytes < minLength || (simpleCount ?? Self.characterCount(text, upTo: minLength)) < minLength {
             issues.add(.tooShort, self, arguments: ["min": String(minLength)])
         }
     }
@@ -289,7 +293,11 @@ extension FieldPlan {
 
     /// `allowed.ru` / `allowed.en`: the labels of the options offered now.
     private func allowedArguments(values: [FieldValue?]) -> [String: String] {
-        let offered = availableOptions(values: values)
+        if let staticAllowedArguments { return staticAllowedArguments }
+        return Self.allowedArguments(availableOptions(values: values))
+    }
+
+    static func allowedArguments(_ offered: [FieldDefinition.Option]) -> [String: String] {
         return [
             "allowed.ru": offered.map { "«\($0.label.text(in: .ru))»" }.joined(separator: ", "),
             "allowed.en": offered.map { "“\($0.label.text(in: .en))”" }.joined(separator: ", "),

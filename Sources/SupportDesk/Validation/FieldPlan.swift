@@ -25,6 +25,12 @@ final class FieldPlan: Sendable {
     let maximum: Decimal?
     /// Allowed media types, lowercased; a family ends in `/*`.
     let allowedTypes: [String]?
+    /// The exact media types of ``allowedTypes``.
+    let allowedExactTypes: Set<String>
+    /// The families (`image` for `image/*`) of ``allowedTypes``; `*` for `*/*`.
+    let allowedTypeFamilies: Set<String>
+    /// The option-list arguments of `notAnOption`, when no option depends on other fields.
+    let staticAllowedArguments: [String: String]?
     /// The ids given to attachments that come without one: `<field id>-1`, `-2`, … (the first few made once).
     let attachmentIDs: [Attachment.ID]
 
@@ -49,7 +55,13 @@ final class FieldPlan: Sendable {
         self.optionPositions = optionPositions
         self.minimum = definition.constraints.minimum.flatMap(Self.decimal)
         self.maximum = definition.constraints.maximum.flatMap(Self.decimal)
-        self.allowedTypes = definition.constraints.allowedTypes?.map { $0.lowercased() }
+        let allowedTypes = definition.constraints.allowedTypes?.map { $0.lowercased() }
+        self.allowedTypes = allowedTypes
+        self.allowedExactTypes = Set((allowedTypes ?? []).filter { !$0.hasSuffix("/*") })
+        self.allowedTypeFamilies = Set(
+            (allowedTypes ?? []).filter { $0.hasSuffix("/*") }.map { String($0.dropLast(2)) })
+        self.staticAllowedArguments =
+            definition.options.contains { $0.visibleWhen != nil } ? nil : Self.allowedArguments(definition.options)
         self.attachmentIDs =
             definition.kind == .attachments
             ? (0..<max(0, min(definition.constraints.maxFiles ?? 10, 32))).map {

@@ -21,6 +21,8 @@ enum TextNormalizer {
         var doubleSpace = false
         /// A space or a tab right before a line feed was seen.
         var spaceBeforeLineFeed = false
+        /// The number of Unicode scalars.
+        var scalarCount = 0
         /// The first and last bytes (0 for empty text).
         var first: UInt8 = 0
         var last: UInt8 = 0
@@ -48,6 +50,7 @@ enum TextNormalizer {
         var previous: UInt8 = 0
         while index < count {
             let byte = bytes[index]
+            result.scalarCount += 1
             if byte < 0x80 {
                 if byte == 0x20 {
                     if previous == 0x20 { result.doubleSpace = true }
@@ -111,6 +114,16 @@ enum TextNormalizer {
     }
 
     // MARK: Unicode
+
+    /// The number of characters (grapheme clusters) when every scalar is one by itself, read off one scan:
+    /// text that is trivially NFC and has no control, format or joining characters consists of scalars that
+    /// never join their neighbours (no combining marks, no joiners, no CR LF pairs, no emoji modifiers).
+    /// - Returns: The count, or `nil` when the text needs real grapheme breaking.
+    static func simpleCharacterCount(_ text: String) -> Int? {
+        let found = scan(text)
+        guard found.triviallyNFC, !found.special else { return nil }
+        return found.scalarCount
+    }
 
     /// The text in Unicode Normalization Form C.
     static func nfc(_ text: String) -> String {

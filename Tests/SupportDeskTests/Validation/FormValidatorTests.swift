@@ -229,6 +229,24 @@ struct FieldCase: Sendable, CustomTestStringConvertible {
     ])
     func attachments(_ testCase: FieldCase) throws { try check(testCase) }
 
+    /// Length limits count characters as `String.count` does, whatever shortcut the counting takes.
+    @Test func lengthLimitsAgreeWithStringCount() throws {
+        var generator = SeededGenerator(seed: 99)
+        let pieces = FormValidatorFuzzTests.fragments + ["ab", "Жж", "\u{1F1F7}\u{1F1FA}", "\u{1F44D}\u{1F3FD}", "й"]
+        for _ in 0..<3_000 {
+            let text = (0..<Int.random(in: 1...5, using: &generator)).map { _ in
+                pieces.randomElement(using: &generator) ?? ""
+            }.joined()
+            let state = try validator.formState(topic: "every-kind", input: ["name": .string(text)])
+            guard case .text(let normalized)? = state.field("name")?.value else { continue }
+            let codes = state.issues.filter { $0.path == "fields.name" }.map(\.code)
+            var expected: [ValidationIssue.Code] = []
+            if normalized.count > 5 { expected.append(.tooLong) }
+            if normalized.count < 2 { expected.append(.tooShort) }
+            #expect(codes == expected, "\(text.unicodeScalars.map { String($0.value, radix: 16) })")
+        }
+    }
+
     @Test func attachmentKeepsGivenIDAndHash() throws {
         let hash = String(repeating: "AB", count: 32)
         let input = ValidationFixtures.input([
