@@ -1,5 +1,6 @@
 import Foundation
 import SupportDesk
+import SupportDeskSQLite
 import Testing
 
 /// Many tasks at once on one store: claims, comments and sweeps.
@@ -111,5 +112,44 @@ import Testing
             #expect(autoCloses.count == 1)
         }
         #expect(try await f.outbox().filter { $0.kind == .closedNoReply }.count == 2 * waiting.count)
+    }
+}
+
+extension HelpCenterConcurrencyTests {
+    /// Sweeps and claims from separate SQLite connections on one file, as separate processes would run them.
+    @Test func sweepsAndClaimsFromSeparateConnectionsOnOneFile() async throws {
+        let f = try F(.sqlite)
+        let path = try #require(f.database?.path)
+        _ = try await f.makeAccounts()
+        var waiting: [Ticket.ID] = []
+        for _ in 0..<12 { waiting.append(try await f.waitingTicket().id) }
+        for _ in 0..<12 { _ = try await f.ticket(by: "olga@lutik.ru") }
+        f.time.advance(by: 2 * HelpCenterPolicy.day + 60)
+        let centers = try (0..<3).map { _ in
+            try HelpCenter(
+                store: try SQLiteStore(path: path), catalog: f.center.catalog, policy: f.center.policy, now: f.time.now)
+        }
+        let (reports, claims) = try await withThrowingTaskGroup(of: (SweepReport?, [Ticket.ID]).self) { group in
+            for (index, center) in centers.enumerated() {
+                group.addTask { (try await center.sweep(batchSize: 2), []) }
+                group.addTask {
+                    var mine: [Ticket.ID] = []
+                    while let ticket = try await center.claimNext(agent: Agent.ID("agent-\(index)")) {
+                        mine.append(ticket.id)
+                    }
+                    return (nil, mine)
+                }
+            }
+            return try await group.reduce(into: ([SweepReport](), [Ticket.ID]())) { result, item in
+                if let report = item.0 { result.0.append(report) }
+                result.1 += item.1
+            }
+        }
+        let closed = reports.flatMap(\.closed).map(\.id)
+        #expect(closed.count == waiting.count && Set(closed) == Set(waiting))
+        #expect(claims.count == 12 && Set(claims).count == 12)
+        for id in waiting {
+            #expect(try await f.store.history(ticket: id).filter { $0.actor == .system }.count == 1)
+        }
     }
 }
