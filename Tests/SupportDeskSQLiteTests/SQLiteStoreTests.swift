@@ -119,6 +119,37 @@ struct SQLiteStoreTests {
         #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == bytes)
     }
 
+    @Test("a queued ticket without a queue time queues at its creation time, in lists, pages and claims")
+    func queueWithoutQueueTime() async throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let store = try SQLiteStore(path: directory.path("queue.sqlite"))
+        let account = try Account(company: "Q", members: [try EmailAddress("q@q.ru")], createdAt: Self.start)
+        try await store.createAccount(account)
+        func ticket(_ sequence: Int64, created: Double, queued: Double?) -> ImportedTicket {
+            ImportedTicket(
+                ticket: Ticket(
+                    number: Ticket.Number(prefix: "Q", sequence: sequence), accountID: account.id, topicID: "t",
+                    categoryID: "c", fields: FieldValues(), createdAt: Self.start.addingTimeInterval(created),
+                    queuedAt: queued.map { Self.start.addingTimeInterval($0) }))
+        }
+        let tickets = [
+            ticket(1, created: 0, queued: 30), ticket(2, created: 25, queued: nil), ticket(3, created: 0, queued: 20),
+        ]
+        try await store.importTickets(tickets)
+        let expected = [tickets[2].ticket.id, tickets[1].ticket.id, tickets[0].ticket.id]
+        var paged: [Ticket.ID] = []
+        var cursor: PageCursor?
+        repeat {
+            let page = try await store.queue(after: cursor, limit: 1)
+            paged += page.items.map(\.id)
+            cursor = page.next
+        } while cursor != nil
+        #expect(paged == expected)
+        #expect(try await store.ticket(id: tickets[1].ticket.id)?.queuedAt == nil)
+        #expect(try await store.claimNext(agent: "a", now: Self.start)?.id == expected[0])
+    }
+
     @Test("the due query and the queue claim use their partial indexes, not a scan of all tickets")
     func queriesUseTheirIndexes() throws {
         let directory = try TemporaryDirectory()
@@ -139,7 +170,8 @@ struct SQLiteStoreTests {
             due.hasPrefix("SEARCH tickets USING INDEX tickets_reply_deadline") && due.contains("reply_deadline<?")
                 && !due.contains("TEMP B-TREE"), "\(due)")
         let queue = try plan(
-            "SELECT number_sequence FROM tickets WHERE status = 'new' ORDER BY queued_at, number_sequence LIMIT 1")
+            "SELECT number_sequence FROM tickets WHERE status = 'new' ORDER BY coalesce(queued_at, created_at), number_sequence LIMIT 1"
+        )
         #expect(queue.contains("tickets_queue") && !queue.contains("TEMP B-TREE"), "\(queue)")
         let outbox = try plan(
             "SELECT id FROM outbox WHERE status = 'pending' AND next_attempt_at <= 5 ORDER BY next_attempt_at, sequence LIMIT 10"

@@ -57,8 +57,10 @@ package enum SQLiteSchema {
                     closed_at REAL,
                     version INTEGER NOT NULL CHECK (version >= 1)
                 );
-                -- The support queue, oldest first (ties by number): only queued tickets are indexed.
-                CREATE INDEX tickets_queue ON tickets(queued_at, number_sequence) WHERE status = 'new';
+                -- The support queue, oldest first (ties by number): only queued tickets are indexed. A ticket
+                -- without a queue time queues at its creation time (queries repeat this exact expression).
+                CREATE INDEX tickets_queue ON tickets(coalesce(queued_at, created_at), number_sequence)
+                    WHERE status = 'new';
                 -- Tickets waiting for the customer, by deadline: the due query reads only the due entries.
                 CREATE INDEX tickets_reply_deadline ON tickets(reply_deadline)
                     WHERE status = 'waiting_for_customer' AND reply_deadline IS NOT NULL;

@@ -201,8 +201,8 @@ extension SQLiteStore {
                 try readTickets(
                     """
                     SELECT \(Self.ticketColumns) FROM tickets INDEXED BY tickets_queue
-                    WHERE status = 'new' AND (queued_at, number_sequence) > (?, ?)
-                    ORDER BY queued_at, number_sequence LIMIT ?
+                    WHERE status = 'new' AND (coalesce(queued_at, created_at), number_sequence) > (?, ?)
+                    ORDER BY coalesce(queued_at, created_at), number_sequence LIMIT ?
                     """, queuedAt, sequence, limit + 1)
             }
         } else {
@@ -210,7 +210,7 @@ extension SQLiteStore {
                 try readTickets(
                     """
                     SELECT \(Self.ticketColumns) FROM tickets INDEXED BY tickets_queue
-                    WHERE status = 'new' ORDER BY queued_at, number_sequence LIMIT ?
+                    WHERE status = 'new' ORDER BY coalesce(queued_at, created_at), number_sequence LIMIT ?
                     """, limit + 1)
             }
         }
@@ -233,7 +233,7 @@ extension SQLiteStore {
                     UPDATE tickets SET status = 'in_progress', assignee = ?, updated_at = ?, version = version + 1
                     WHERE number_sequence = (
                         SELECT number_sequence FROM tickets INDEXED BY tickets_queue WHERE status = 'new'
-                        ORDER BY queued_at, number_sequence LIMIT 1)
+                        ORDER BY coalesce(queued_at, created_at), number_sequence LIMIT 1)
                       AND status = 'new'
                     RETURNING \(Self.ticketColumns)
                     """, agent.rawValue, now
