@@ -29,7 +29,7 @@ public struct TicketCommand: AsyncParsableCommand {
                 let validator = FormValidator(catalog: session.catalog)
                 switch validator.validate(topic: Topic.ID(topic), json: input) {
                 case .failure(let failure):
-                    TicketCommand.printIssues(failure, global: global)
+                    FormCommand.printIssues(failure, global: global)
                     throw ExitCode(1)
                 case .success(let submission):
                     let ticket = try await session.center.createTicket(
@@ -40,32 +40,6 @@ public struct TicketCommand: AsyncParsableCommand {
                         print(ticket.number)
                     }
                 }
-            }
-        }
-    }
-
-    /// Prints validation issues the way `form validate` does: path, message, code.
-    static func printIssues(_ failure: ValidationFailure, global: GlobalOptions) {
-        if global.json {
-            Output.printJSON([
-                "valid": false,
-                "issues": .array(
-                    failure.issues.map {
-                        [
-                            "path": .string($0.path), "code": .string($0.code.rawValue),
-                            "message": .string($0.message(in: global.language)),
-                        ]
-                    }),
-            ])
-        } else {
-            let count = failure.issues.count
-            print(
-                global.language == .ru
-                    ? "Форма не прошла проверку (\(count)):" : "The form has \(count) problem\(count == 1 ? "" : "s"):")
-            for issue in failure.issues {
-                print(
-                    "  \(issue.path.isEmpty ? "(form)" : issue.path): \(issue.message(in: global.language)) [\(issue.code)]"
-                )
             }
         }
     }

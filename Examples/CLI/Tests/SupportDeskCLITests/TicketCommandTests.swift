@@ -125,7 +125,7 @@ import Testing
             stdin: #"{"accountNumber": "12ab", "summary": "Бот молчит"}"#)
         #expect(result.status == 1)
         let issues = try JSONParser().parse(result.stdout).objectValue?["issues"]?.arrayValue ?? []
-        let paths = Set(issues.compactMap { $0.objectValue?["path"]?.stringValue })
+        let paths = Set(issues.compactMap { $0.objectValue?["field"]?.stringValue })
         #expect(
             paths.isSuperset(of: ["fields.accountNumber", "fields.description", "fields.chatId", "fields.channel"]))
         #expect(try json(try run(["queue", "list", "--json"])).arrayValue?.isEmpty == true)
