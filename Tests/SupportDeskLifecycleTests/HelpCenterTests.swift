@@ -433,3 +433,40 @@ extension HelpCenterTests {
         #expect(store.count("ticketRead") == 0 && store.count("updateTicket") == 0)
     }
 }
+
+extension HelpCenterTests {
+    @Test(arguments: StoreKind.allCases)
+    func askingAgainWhileWaitingSetsANewDeadline(kind: StoreKind) async throws {
+        let f = try F(kind)
+        _ = try await f.makeAccounts()
+        let waiting = try await f.waitingTicket()
+        f.time.advance(by: 30 * F.hour)
+        let again = try await f.center.comment(
+            on: waiting.number, by: .agent("maria"), text: "И ещё: какой браузер?", asks: true)
+        #expect(again.ticket.status == .waitingForCustomer)
+        #expect(again.ticket.replyDeadline == f.time.date.addingTimeInterval(2 * Self.day))
+        #expect(again.history.last?.change == .status(from: .waitingForCustomer, to: .waitingForCustomer))
+        f.time.set(F.start.addingTimeInterval(48 * F.hour + F.minute))
+        #expect(try await f.center.sweep().closed.isEmpty)
+    }
+
+    @Test(arguments: StoreKind.allCases)
+    func aLateReplyBeforeTheSweepStillCounts(kind: StoreKind) async throws {
+        let f = try F(kind)
+        _ = try await f.makeAccounts()
+        let waiting = try await f.waitingTicket()
+        f.time.set(F.start.addingTimeInterval(49 * F.hour))
+        let answered = try await f.center.comment(
+            on: waiting.number, by: .customer(F.email("support@romashka.ru")), text: "Простите за задержку")
+        #expect(answered.ticket.status == .inProgress && answered.ticket.replyDeadline == nil)
+        #expect(try await f.center.sweep().closed.isEmpty)
+        // Once the sweep has closed a ticket, a comment is refused and points to the refresh.
+        let other = try await f.waitingTicket()
+        f.time.advance(by: 49 * F.hour)
+        try await f.center.sweep()
+        let refused = await expectHelpCenterError(.illegalTransition) {
+            try await f.center.comment(on: other.number, by: .customer(F.email("support@romashka.ru")), text: "Ответ")
+        }
+        #expect(refused?.message.contains("refresh") == true)
+    }
+}
