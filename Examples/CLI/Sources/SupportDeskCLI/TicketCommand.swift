@@ -6,7 +6,7 @@ import SupportDesk
 public struct TicketCommand: AsyncParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "ticket", abstract: "Create, comment on, show, list and refresh tickets.",
-        subcommands: [Create.self, Comment.self, Show.self, List.self, Refresh.self, Resolve.self])
+        subcommands: [Create.self, Comment.self, Show.self, List.self, Refresh.self, Resolve.self, Close.self])
 
     public init() {}
 
@@ -172,6 +172,30 @@ public struct TicketCommand: AsyncParsableCommand {
                 let session = try HelpCenterSession(global)
                 let ticket = try await session.center.resolve(
                     try Ticket.Number(number), by: Agent.ID(agent), text: text)
+                if global.json {
+                    Output.printJSON(TicketRendering.json(ticket))
+                } else {
+                    print(TicketRendering.line(ticket, global.language))
+                }
+            }
+        }
+    }
+
+    /// `ticket close <number> --as <email>|--agent <name> [--reason <text>]`.
+    public struct Close: AsyncParsableCommand {
+        public static let configuration = CommandConfiguration(
+            abstract: "Close an open ticket at the customer's request or an agent's decision (cannot be refreshed).")
+        @OptionGroup public var global: GlobalOptions
+        @Argument(help: "The ticket number, e.g. TW-1042.") public var number: String
+        @OptionGroup public var actor: ActorOptions
+        @Option(name: .long, help: "Why, for the history.") public var reason: String = ""
+        public init() {}
+
+        public func run() async throws {
+            try await HelpCenterSession.run(global) {
+                let session = try HelpCenterSession(global)
+                let ticket = try await session.center.close(
+                    try Ticket.Number(number), by: try actor.requiredActor(), reason: reason)
                 if global.json {
                     Output.printJSON(TicketRendering.json(ticket))
                 } else {

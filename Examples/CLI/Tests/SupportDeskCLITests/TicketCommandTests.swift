@@ -141,6 +141,15 @@ import Testing
         #expect(result.status == 1 && result.stderr.contains("unknownTicket"))
         result = try run(["ticket", "show", "not-a-number"])
         #expect(result.status == 1 && result.stderr.contains("invalidTicketNumber"))
+        let number = try run(
+            ["ticket", "create", "--as", "support@romashka.ru", "--topic", "chat-dialog"], stdin: Self.form
+        ).stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        result = try run([
+            "ticket", "close", number, "--as", "support@romashka.ru", "--reason", "само прошло", "--json",
+        ])
+        #expect(try json(result).objectValue?["closeReason"]?.stringValue == "closed_by_customer")
+        result = try run(["ticket", "refresh", number, "--as", "support@romashka.ru", "--text", "снова"])
+        #expect(result.status == 1 && result.stderr.contains("illegalTransition"))
         result = try run(["ticket", "comment", "TW-1", "--as", "support@romashka.ru", "--agent", "ivan", "--text", "x"])
         #expect(result.status != 0 && result.stderr.contains("not both"))
     }
