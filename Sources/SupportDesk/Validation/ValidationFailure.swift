@@ -28,6 +28,23 @@ public struct ValidationFailure: Error, Hashable, Sendable, CustomStringConverti
     /// - Returns: The messages, in issue order.
     public func messages(in language: LanguageCode) -> [String] { issues.map { $0.message(in: language) } }
 
+    /// The failure as JSON for an API response or a command's `--json` output:
+    /// `{"valid": false, "issues": [{"field": "fields.chatId", "code": "pattern", "message": "…"}]}`.
+    /// - Parameter language: The language of the messages.
+    /// - Returns: The JSON value; `field` is the issue's path.
+    public func jsonValue(in language: LanguageCode) -> JSONValue {
+        [
+            "valid": false,
+            "issues": .array(
+                issues.map {
+                    [
+                        "field": .string($0.path), "code": .string($0.code.rawValue),
+                        "message": .string($0.message(in: language)),
+                    ]
+                }),
+        ]
+    }
+
     public var description: String {
         let header = "the form of “\(topicID)” has \(issues.count) problem\(issues.count == 1 ? "" : "s")"
         return ([header] + issues.map { "  " + $0.description }).joined(separator: "\n")

@@ -308,6 +308,15 @@ struct FieldCase: Sendable, CustomTestStringConvertible {
         #expect(failure.issues.map(\.fieldID) == ["accountNumber", "summary", "count", "agree", nil])
     }
 
+    @Test func failureAsJSON() throws {
+        let failure = try #require(
+            validator.validate(topic: "every-kind", input: ValidationFixtures.input(["summary": nil])).failure)
+        #expect(
+            failure.jsonValue(in: .en).serialized()
+                == #"{"valid":false,"issues":[{"field":"fields.summary","code":"required","message":"Please fill in “Summary”."}]}"#
+        )
+    }
+
     @Test func unknownTopicIsAnIssue() throws {
         let failure = try #require(validator.validate(topic: "nope", input: [:]).failure)
         #expect(failure.codes == [.unknownTopic])

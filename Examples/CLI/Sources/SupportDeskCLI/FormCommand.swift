@@ -118,7 +118,7 @@ public struct FormCommand: AsyncParsableCommand {
     /// Prints every issue: `{"valid": false, "issues": […]}` with `--json`, else one line per issue.
     static func printIssues(_ failure: ValidationFailure, global: GlobalOptions) {
         if global.json {
-            Output.printJSON(["valid": false, "issues": issuesJSON(failure.issues, language: global.language)])
+            Output.printJSON(failure.jsonValue(in: global.language))
             return
         }
         let count = failure.issues.count
