@@ -178,4 +178,32 @@ struct SearchIndexTests {
         let synonym = try #require(index.search("дошли ").hits.first(where: { $0.key == "sms" }))
         #expect(abs(synonym.score / word.score - SearchConfiguration.MatchWeights().synonym) < 0.001)
     }
+
+    @Test("Pruning (MaxScore) returns exactly the top of the full ranking", arguments: [1, 3, 10])
+    func pruningIsExact(limit: Int) {
+        // A deterministic corpus: common, middling and rare words in documents of varied length.
+        let words = [
+            "не", "работает", "обзвон", "робот", "звонит", "сценарий", "отчет", "рассылка", "бот", "баланс",
+            "транк", "вебхук", "токен", "шаблон", "модерация",
+        ]
+        var state: UInt64 = 42
+        func next(_ bound: Int) -> Int {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int((state >> 33) % UInt64(bound))
+        }
+        var index = SearchIndex<Int>(fields: Self.fields)
+        for key in 0..<600 {
+            let length = 2 + next(12)
+            let text = (0..<length).map { _ in words[min(next(words.count), next(words.count))] }.joined(separator: " ")
+            index.add(SearchDocument(key: key, texts: [.init(field: next(2), text: text)]))
+        }
+        for query in [
+            "не работает обзвон ", "токен вебхук не ", "сценарий отчет бот шаблон ", "модерация ", "робот звонит ",
+        ] {
+            let full = index.search(query, limit: 10_000).hits
+            let pruned = index.search(query, limit: limit).hits
+            #expect(pruned.map(\.key) == full.prefix(limit).map(\.key), "\(query)")
+            #expect(pruned.map(\.score) == full.prefix(limit).map(\.score), "\(query)")
+        }
+    }
 }

@@ -41,8 +41,12 @@ enum Homoglyphs {
             } else {
                 for index in range { if let mapped = cyrillicToLatin[scalars[index]] { scalars[index] = mapped } }
             }
+            return script(scalars, range)
         }
-        return script(scalars, range)
+        if latin + cyrillic + digits < range.count { return .mixed }
+        if latin > 0 { return .latin }
+        if cyrillic > 0 { return .cyrillic }
+        return digits > 0 ? .digits : .mixed
     }
 
     /// The script of a word.

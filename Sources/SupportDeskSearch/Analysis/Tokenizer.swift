@@ -41,7 +41,6 @@ public struct Tokenizer: Sendable {
     func tokenize(_ text: String, into buffer: inout TokenBuffer, extras: Bool, maxTokenLength: Int = 64) {
         var state = RunState(position: Int32(buffer.spans.last.map { $0.position + 1 } ?? 0))
         var folded: [UInt32] = []
-        folded.reserveCapacity(4)
         var chunk: Int32 = 0
         var lastWasSpace = true
         for scalar in text.unicodeScalars {
@@ -145,6 +144,33 @@ public struct Tokenizer: Sendable {
             }
         }
 
+        /// Appends one segment of a run as a word, with its camel-case, letter–digit and script parts as extras.
+        private mutating func emit(
+            _ segment: Range<Int>, isLast: Bool, endsText: Bool, buffer: inout TokenBuffer, extras: Bool
+        ) {
+            let script = Homoglyphs.unify(&buffer.scalars, segment)
+            buffer.spans.append(
+                TokenBuffer.Span(
+                    start: Int32(segment.lowerBound), end: Int32(segment.upperBound), position: position,
+                    chunk: chunk, isExtra: false, endsText: endsText && isLast, script: script))
+            position += 1
+            guard extras else { return }
+            let hasBoundary = subBoundaries.contains { $0 > segment.lowerBound && $0 < segment.upperBound }
+            guard hasBoundary || script == .mixed else { return }
+            var parts = subBoundaries.filter { $0 > segment.lowerBound && $0 < segment.upperBound }
+            if script == .mixed { parts += Homoglyphs.scriptBoundaries(buffer.scalars, segment) }
+            parts.sort()
+            var partStart = segment.lowerBound
+            for boundary in parts + [segment.upperBound] where boundary > partStart {
+                buffer.spans.append(
+                    TokenBuffer.Span(
+                        start: Int32(partStart), end: Int32(boundary), position: position - 1, chunk: chunk,
+                        isExtra: true, endsText: false, script: Homoglyphs.script(buffer.scalars, partStart..<boundary))
+                )
+                partStart = boundary
+            }
+        }
+
         mutating func finish(buffer: inout TokenBuffer, extras: Bool, endsText: Bool) {
             guard inRun else { return }
             inRun = false
@@ -152,40 +178,18 @@ public struct Tokenizer: Sendable {
             let endsText = endsText && pendingJoiner == nil
             pendingJoiner = nil
             let runEnd = buffer.scalars.count
-            var segments: [(Int, Int)] = []
-            var start = runStart
-            for boundary in segmentStarts {
-                segments.append((start, boundary))
-                start = boundary
-            }
-            segments.append((start, runEnd))
             let firstPosition = position
-            for (index, segment) in segments.enumerated() {
-                let script = Homoglyphs.unify(&buffer.scalars, segment.0..<segment.1)
-                let isLast = index == segments.count - 1
-                buffer.spans.append(
-                    TokenBuffer.Span(
-                        start: Int32(segment.0), end: Int32(segment.1), position: position, chunk: chunk,
-                        isExtra: false, endsText: endsText && isLast, script: script))
-                if extras {
-                    var parts: [Int] = subBoundaries.filter { $0 > segment.0 && $0 < segment.1 }
-                    parts += Homoglyphs.scriptBoundaries(buffer.scalars, segment.0..<segment.1)
-                    if !parts.isEmpty {
-                        parts.sort()
-                        var partStart = segment.0
-                        for boundary in parts + [segment.1] where boundary > partStart {
-                            buffer.spans.append(
-                                TokenBuffer.Span(
-                                    start: Int32(partStart), end: Int32(boundary), position: position, chunk: chunk,
-                                    isExtra: true, endsText: false,
-                                    script: Homoglyphs.script(buffer.scalars, partStart..<boundary)))
-                            partStart = boundary
-                        }
-                    }
-                }
-                position += 1
+            // Segments are cut by `segmentStarts`; most runs have one, and no array is built for them.
+            var segmentStart = runStart
+            for segmentIndex in 0...segmentStarts.count {
+                let segmentEnd = segmentIndex < segmentStarts.count ? segmentStarts[segmentIndex] : runEnd
+                emit(
+                    segmentStart..<segmentEnd, isLast: segmentIndex == segmentStarts.count, endsText: endsText,
+                    buffer: &buffer, extras: extras)
+                segmentStart = segmentEnd
             }
-            if extras && segments.count > 1 && runEnd - runStart <= 48 {
+            let segmentCount = segmentStarts.count + 1
+            if extras && segmentCount > 1 && runEnd - runStart <= 48 {
                 let joinedStart = buffer.scalars.count
                 buffer.scalars.append(contentsOf: buffer.scalars[runStart..<runEnd])
                 buffer.spans.append(

@@ -21,6 +21,25 @@ extension SearchIndex {
             && lastCharacter.map { !$0.properties.isWhitespace && !".?!,;:)".unicodeScalars.contains($0) }
                 ?? false
 
+        // Repairs are looked up more than once (to choose a reading, then to plan): remember them.
+        var typoMemo: [[UInt32]: ([UInt32], [QueryPlan.Form])?] = [:]
+        var translitMemo: [[UInt32]: ([UInt32], [QueryPlan.Form])?] = [:]
+        func typoForms(of word: [UInt32], script: TokenBuffer.Script) -> ([UInt32], [QueryPlan.Form])? {
+            if let known = typoMemo[word] { return known }
+            let result = self.typoForms(of: word, script: script)
+            typoMemo[word] = result
+            return result
+        }
+        func isCorrectable(_ word: [UInt32], script: TokenBuffer.Script) -> Bool {
+            typoForms(of: word, script: script) != nil
+        }
+        func transliterationForms(of word: [UInt32]) -> ([UInt32], [QueryPlan.Form])? {
+            if let known = translitMemo[word] { return known }
+            let result = self.transliterationForms(of: word)
+            translitMemo[word] = result
+            return result
+        }
+
         // 1. Tokenize every chunk as typed; repair chunks typed with the wrong keyboard layout.
         var chunkWords: [[Candidate]] = []
         var buffer = TokenBuffer()
@@ -214,10 +233,6 @@ extension SearchIndex {
     }
 
     /// Whether a word is within the allowed typos of a vocabulary word with documents.
-    private func isCorrectable(_ word: [UInt32], script: TokenBuffer.Script) -> Bool {
-        typoForms(of: word, script: script) != nil
-    }
-
     /// The exact, stemmed and synonym forms of a word the index may know.
     private func directForms(
         of word: [UInt32], script: TokenBuffer.Script, factor: Double, kind: MatchKind?
@@ -292,18 +307,13 @@ extension SearchIndex {
     private func typoForms(of word: [UInt32], script: TokenBuffer.Script) -> ([UInt32], [QueryPlan.Form])? {
         let allowed = DamerauLevenshtein.allowedTypos(forLength: word.count)
         guard allowed > 0 else { return nil }
-        var matches: [(term: UInt32, distance: Int)] = []
-        trie.fuzzyMatches(word, maxDistance: allowed, into: &matches)
+        // Only the nearest words are kept, so a distance-1 look-up that finds a word spares the (much
+        // wider) distance-2 walk.
         var best: [(surface: UInt32, distance: Int, documents: UInt32)] = []
-        for match in matches {
-            let surface = match.term
-            let stem = surfaceStem[Int(surface)]
-            guard
-                surfaceDocCount[Int(surface)] > 0 || stemDocCount[Int(stem)] > 0
-                    || surfaceFlags[Int(surface)] & Self.synonymFlag != 0
-            else { continue }
-            guard surfaceFlags[Int(surface)] & Self.stopFlag == 0 else { continue }
-            best.append((surface, match.distance, stemDocCount[Int(stem)]))
+        for distance in 1...allowed where best.isEmpty {
+            var matches: [(term: UInt32, distance: Int)] = []
+            trie.fuzzyMatches(word, maxDistance: distance, into: &matches)
+            collectTypoCandidates(matches, into: &best)
         }
         guard !best.isEmpty else { return nil }
         best.sort { ($0.distance, -Int($0.documents), $0.surface) < ($1.distance, -Int($1.documents), $1.surface) }
@@ -321,6 +331,23 @@ extension SearchIndex {
         }
         guard !forms.isEmpty else { return nil }
         return (Array(surfaces.scalars(best[0].surface)), forms)
+    }
+
+    /// Keeps the fuzzy matches that are usable corrections (words with documents or synonyms, no stop words).
+    private func collectTypoCandidates(
+        _ matches: [(term: UInt32, distance: Int)],
+        into best: inout [(surface: UInt32, distance: Int, documents: UInt32)]
+    ) {
+        for match in matches {
+            let surface = match.term
+            let stem = surfaceStem[Int(surface)]
+            guard
+                surfaceDocCount[Int(surface)] > 0 || stemDocCount[Int(stem)] > 0
+                    || surfaceFlags[Int(surface)] & Self.synonymFlag != 0
+            else { continue }
+            guard surfaceFlags[Int(surface)] & Self.stopFlag == 0 else { continue }
+            best.append((surface, match.distance, stemDocCount[Int(stem)]))
+        }
     }
 
     private func hasCompletions(_ word: [UInt32]) -> Bool {

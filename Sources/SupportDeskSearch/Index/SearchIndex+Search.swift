@@ -66,69 +66,127 @@ extension SearchIndex {
         scratch.prepare(documents: keys.count)
         let fieldCount = fields.count
         var fieldWeight = [Float](repeating: 0, count: fieldCount)
-        var fieldB = [Float](repeating: 0, count: fieldCount)
-        var fieldInverseAverage = [Float](repeating: 0, count: fieldCount)
-        let live = Double(max(count, 1))
         for (index, field) in fields.enumerated() {
             fieldWeight[index] = index < 64 && fieldMask & (1 << UInt64(index)) != 0 ? Float(field.weight) : 0
-            fieldB[index] = Float(field.lengthNormalization)
-            let average = lengthTotals[index] / live
-            fieldInverseAverage[index] = average > 0 ? Float(1 / average) : 0
         }
         let k1 = Float(configuration.k1)
         let queryEpoch = scratch.queryEpoch
-        for (wordIndex, word) in plan.words.enumerated() {
-            scratch.wordEpoch += 1
-            let wordEpoch = scratch.wordEpoch
-            let bit: UInt64 = wordIndex < 64 ? 1 << UInt64(wordIndex) : 0
-            let wordWeight = Float(word.word.weight)
+
+        // MaxScore: words are scored from the most to the least discriminating. Once the best `limit`
+        // documents so far score more than every remaining word could add, no new document can enter the
+        // results, and the remaining words only update those candidates (found by binary search).
+        let bounds = plan.words.map { word -> Float in
+            var best: Float = 0
             for form in word.forms {
                 let stem = form.isStem ? form.term : surfaceStem[Int(form.term)]
-                let scale = form.factor * idf(stem: stem) * wordWeight * (k1 + 1)
-                let postings = form.isStem ? stemPostings[Int(form.term)] : surfacePostings[Int(form.term)]
-                postings.withUnsafeBufferPointer { postings in
-                    lengths.withUnsafeBufferPointer { lengths in
-                        var index = 0
-                        let count = postings.count
-                        while index < count {
-                            let doc = postings[index].doc
-                            var tf: Float = 0
-                            repeat {
-                                let posting = postings[index]
-                                let field = Int(posting.field)
-                                let length = lengths[Int(doc) * fieldCount + field]
-                                let norm = 1 - fieldB[field] + fieldB[field] * length * fieldInverseAverage[field]
-                                tf += fieldWeight[field] * Float(posting.tf) / max(norm, 0.05)
-                                index += 1
-                            } while index < count && postings[index].doc == doc
-                            guard tf > 0 else { continue }
-                            let score = scale * tf / (k1 + tf)
-                            let d = Int(doc)
-                            if scratch.queryMark[d] != queryEpoch {
-                                scratch.queryMark[d] = queryEpoch
-                                scratch.total[d] = 0
-                                scratch.matched[d] = 0
-                                scratch.touched.append(doc)
+                best = max(best, form.factor * idf(stem: stem))
+            }
+            return best * Float(word.word.weight) * (k1 + 1)
+        }
+        let order = plan.words.indices.sorted { bounds[$0] > bounds[$1] }
+        var rest = [Float](repeating: 0, count: order.count + 1)
+        for step in stride(from: order.count - 1, through: 0, by: -1) {
+            rest[step] = rest[step + 1] + bounds[order[step]]
+        }
+        var candidates: [UInt32]?
+
+        // The hot loop works on raw buffers: no uniqueness checks or bounds checks per posting.
+        var slots: [SearchScratch.Slot] = []
+        var touched: [UInt32] = []
+        swap(&slots, &scratch.slots)
+        swap(&touched, &scratch.touched)
+        var touchedCount = scratch.touchedCount
+        var wordEpoch = scratch.wordEpoch
+        slots.withUnsafeMutableBufferPointer { slots in
+            touched.withUnsafeMutableBufferPointer { touched in
+                norms.withUnsafeBufferPointer { norms in
+                    fieldWeight.withUnsafeBufferPointer { fieldWeight in
+                        for (step, wordIndex) in order.enumerated() {
+                            let word = plan.words[wordIndex]
+                            if candidates == nil && step > 0 && touchedCount >= limit {
+                                let threshold = kthBestScore(
+                                    limit, slots: slots, touched: touched[0..<touchedCount], where: isIncluded)
+                                if threshold > rest[step] {
+                                    candidates = touched[0..<touchedCount].filter {
+                                        alive[Int($0)] && slots[Int($0)].total + rest[step] >= threshold
+                                    }
+                                }
                             }
-                            if scratch.wordMark[d] != wordEpoch {
-                                scratch.wordMark[d] = wordEpoch
-                                scratch.contribution[d] = score
-                                scratch.total[d] += score
-                                scratch.matched[d] |= bit
-                            } else if score > scratch.contribution[d] {
-                                scratch.total[d] += score - scratch.contribution[d]
-                                scratch.contribution[d] = score
+                            wordEpoch += 1
+                            let bit: UInt64 = wordIndex < 64 ? 1 << UInt64(wordIndex) : 0
+                            let wordWeight = Float(word.word.weight)
+                            for form in word.forms {
+                                let stem = form.isStem ? form.term : surfaceStem[Int(form.term)]
+                                let scale = form.factor * idf(stem: stem) * wordWeight * (k1 + 1)
+                                let list = form.isStem ? stemPostings[Int(form.term)] : surfacePostings[Int(form.term)]
+                                list.withUnsafeBufferPointer { postings in
+                                    @inline(__always)
+                                    func score(at start: Int) -> (score: Float, next: Int) {
+                                        let doc = postings[start].doc
+                                        var tf: Float = 0
+                                        var index = start
+                                        let base = Int(doc) * fieldCount
+                                        repeat {
+                                            let posting = postings[index]
+                                            let field = Int(posting.field)
+                                            tf += fieldWeight[field] * Float(posting.tf) * norms[base + field]
+                                            index += 1
+                                        } while index < postings.count && postings[index].doc == doc
+                                        return (tf > 0 ? scale * tf / (k1 + tf) : 0, index)
+                                    }
+                                    @inline(__always)
+                                    func add(_ doc: UInt32, _ score: Float) {
+                                        let d = Int(doc)
+                                        if slots[d].queryMark != queryEpoch {
+                                            slots[d] = SearchScratch.Slot(
+                                                total: score, contribution: score, wordMark: wordEpoch,
+                                                queryMark: queryEpoch, matched: bit)
+                                            touched[touchedCount] = doc
+                                            touchedCount += 1
+                                        } else if slots[d].wordMark != wordEpoch {
+                                            slots[d].wordMark = wordEpoch
+                                            slots[d].contribution = score
+                                            slots[d].total += score
+                                            slots[d].matched |= bit
+                                        } else if score > slots[d].contribution {
+                                            slots[d].total += score - slots[d].contribution
+                                            slots[d].contribution = score
+                                        }
+                                    }
+                                    if let candidates {
+                                        for doc in candidates {
+                                            let start = Self.firstPosting(of: doc, in: postings)
+                                            guard start < postings.count && postings[start].doc == doc else { continue }
+                                            let (value, _) = score(at: start)
+                                            if value > 0 { add(doc, value) }
+                                        }
+                                    } else {
+                                        var index = 0
+                                        while index < postings.count {
+                                            let doc = postings[index].doc
+                                            let (value, next) = score(at: index)
+                                            index = next
+                                            if value > 0 { add(doc, value) }
+                                        }
+                                    }
+                                }
                             }
                         }
                     }
                 }
             }
         }
+        swap(&slots, &scratch.slots)
+        swap(&touched, &scratch.touched)
+        scratch.touchedCount = touchedCount
+        scratch.wordEpoch = wordEpoch
+
         // Top k: a small heap whose root is the worst kept hit.
         var heap = TopKHeap(capacity: limit)
-        for doc in scratch.touched where alive[Int(doc)] {
+        for doc in scratch.touchedDocuments where alive[Int(doc)] {
             let d = Int(doc)
-            let entry = TopKHeap.Entry(score: scratch.total[d], matched: scratch.matched[d].nonzeroBitCount, doc: doc)
+            let slot = scratch.slots[d]
+            let entry = TopKHeap.Entry(score: slot.total, matched: slot.matched.nonzeroBitCount, doc: doc)
             guard heap.wouldAccept(entry) else { continue }
             if let isIncluded, !isIncluded(keys[d]) { continue }
             heap.insert(entry)
@@ -137,7 +195,7 @@ extension SearchIndex {
             SearchHit(
                 key: keys[Int(entry.doc)], score: Double(entry.score),
                 matches: matches(
-                    of: entry.doc, in: plan, mask: scratch.matched[Int(entry.doc)], fieldMask: fieldMask))
+                    of: entry.doc, in: plan, mask: scratch.slots[Int(entry.doc)].matched, fieldMask: fieldMask))
         }
     }
 
@@ -156,6 +214,34 @@ extension SearchIndex {
             }
         }
         return result
+    }
+
+    /// The score of the `k`-th best live document touched so far (0 when fewer pass the filter).
+    private func kthBestScore(
+        _ k: Int, slots: UnsafeMutableBufferPointer<SearchScratch.Slot>,
+        touched: Slice<UnsafeMutableBufferPointer<UInt32>>,
+        where isIncluded: ((Key) -> Bool)?
+    ) -> Float {
+        var heap = TopKHeap(capacity: k)
+        for doc in touched where alive[Int(doc)] {
+            let entry = TopKHeap.Entry(score: slots[Int(doc)].total, matched: 0, doc: doc)
+            guard heap.wouldAccept(entry) else { continue }
+            if let isIncluded, !isIncluded(keys[Int(doc)]) { continue }
+            heap.insert(entry)
+        }
+        return heap.count < k ? 0 : heap.worstScore
+    }
+
+    /// The index of the first posting of a document, or where it would be (binary search).
+    @inline(__always)
+    static func firstPosting(of doc: UInt32, in postings: UnsafeBufferPointer<Posting>) -> Int {
+        var low = 0
+        var high = postings.count
+        while low < high {
+            let middle = (low + high) >> 1
+            if postings[middle].doc < doc { low = middle + 1 } else { high = middle }
+        }
+        return low
     }
 
     /// Whether a posting list (sorted by document) has a document in one of the searched fields.

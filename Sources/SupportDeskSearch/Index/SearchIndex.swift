@@ -51,6 +51,11 @@ public struct SearchIndex<Key: Hashable & Sendable>: Sendable {
     var keys: [Key] = []
     var alive: [Bool] = []
     var lengths: [Float] = []
+    /// Per document and field: `1 / (1 − b + b × length / average length)`, the BM25 length normalization,
+    /// computed with ``normAverages``.
+    var norms: [Float] = []
+    /// The average field lengths the norms were computed with (recomputed when the real ones drift by 5 %).
+    var normAverages: [Double]
     var keyToDoc: [Key: UInt32] = [:]
     var lengthTotals: [Double]
     var deadCount = 0
@@ -67,6 +72,7 @@ public struct SearchIndex<Key: Hashable & Sendable>: Sendable {
         self.fields = fields.isEmpty ? [SearchField("text")] : fields
         self.configuration = configuration
         self.lengthTotals = Array(repeating: 0, count: self.fields.count)
+        self.normAverages = Array(repeating: 0, count: self.fields.count)
         for word in StopWords.all.union(StopWords.negations).sorted() {
             _ = internSurface(word.unicodeScalars.map(\.value)[...])
         }
@@ -92,7 +98,8 @@ public struct SearchIndex<Key: Hashable & Sendable>: Sendable {
         if keyToDoc[document.key] != nil { remove(document.key) }
         var buffer = TokenBuffer()
         var keysBuffer: [UInt64] = []
-        index(document, buffer: &buffer, keysBuffer: &keysBuffer)
+        var stemKeys: [UInt64] = []
+        index(document, buffer: &buffer, keysBuffer: &keysBuffer, stemKeys: &stemKeys)
     }
 
     /// Adds many documents (faster than one by one: buffers are reused).
@@ -100,9 +107,10 @@ public struct SearchIndex<Key: Hashable & Sendable>: Sendable {
     public mutating func add(contentsOf documents: some Sequence<SearchDocument<Key>>) {
         var buffer = TokenBuffer()
         var keysBuffer: [UInt64] = []
+        var stemKeys: [UInt64] = []
         for document in documents {
             if keyToDoc[document.key] != nil { remove(document.key) }
-            index(document, buffer: &buffer, keysBuffer: &keysBuffer)
+            index(document, buffer: &buffer, keysBuffer: &keysBuffer, stemKeys: &stemKeys)
         }
     }
 
@@ -117,11 +125,14 @@ public struct SearchIndex<Key: Hashable & Sendable>: Sendable {
         let base = Int(doc) * fields.count
         for field in fields.indices { lengthTotals[field] -= Double(lengths[base + field]) }
         if deadCount > 64 && deadCount * 4 > keys.count { compact() }
+        refreshNormsIfDrifted()
         return true
     }
 
-    private mutating func index(_ document: SearchDocument<Key>, buffer: inout TokenBuffer, keysBuffer: inout [UInt64])
-    {
+    private mutating func index(
+        _ document: SearchDocument<Key>, buffer: inout TokenBuffer, keysBuffer: inout [UInt64],
+        stemKeys: inout [UInt64]
+    ) {
         let doc = UInt32(keys.count)
         keys.append(document.key)
         alive.append(true)
@@ -158,11 +169,12 @@ public struct SearchIndex<Key: Hashable & Sendable>: Sendable {
             lengths[base + text.field] += Float(length)
             lengthTotals[text.field] += Double(length)
         }
+        for field in 0..<fieldCount { norms.append(norm(length: lengths[base + field], field: field)) }
+        refreshNormsIfDrifted()
         guard !keysBuffer.isEmpty else { return }
         keysBuffer.sort()
         // Surfaces, and stems accumulated per (stem, field).
-        var stemKeys: [UInt64] = []
-        stemKeys.reserveCapacity(keysBuffer.count)
+        stemKeys.removeAll(keepingCapacity: true)
         var index = 0
         var previousSurface = UInt32.max
         while index < keysBuffer.count {
@@ -232,9 +244,44 @@ public struct SearchIndex<Key: Hashable & Sendable>: Sendable {
         rebuild(&stemPostings, &stemDocCount)
         keys = newKeys
         lengths = newLengths
+        norms = []
+        for doc in newKeys.indices {
+            for field in 0..<fieldCount {
+                norms.append(norm(length: newLengths[doc * fieldCount + field], field: field))
+            }
+        }
         alive = Array(repeating: true, count: newKeys.count)
         keyToDoc = Dictionary(uniqueKeysWithValues: newKeys.enumerated().map { ($1, UInt32($0)) })
         deadCount = 0
+    }
+
+    // MARK: Length normalization
+
+    /// The BM25 length normalization of a field of a given length, with the averages of ``normAverages``.
+    private func norm(length: Float, field: Int) -> Float {
+        let b = fields[field].lengthNormalization
+        let average = normAverages[field]
+        guard average > 0 else { return 1 }
+        return Float(1 / max(1 - b + b * Double(length) / average, 0.05))
+    }
+
+    /// Recomputes every norm when an average field length moved more than 5 % from the one they used.
+    private mutating func refreshNormsIfDrifted() {
+        let live = Double(max(count, 1))
+        var drifted = false
+        for field in fields.indices {
+            let average = lengthTotals[field] / live
+            let used = normAverages[field]
+            if abs(average - used) > 0.05 * max(used, 0.000_001) { drifted = true }
+        }
+        guard drifted else { return }
+        for field in fields.indices { normAverages[field] = lengthTotals[field] / live }
+        let fieldCount = fields.count
+        for doc in keys.indices {
+            for field in 0..<fieldCount {
+                norms[doc * fieldCount + field] = norm(length: lengths[doc * fieldCount + field], field: field)
+            }
+        }
     }
 
     // MARK: Vocabulary

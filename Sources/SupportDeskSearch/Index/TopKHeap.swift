@@ -58,4 +58,10 @@ struct TopKHeap {
     }
 
     func sortedBestFirst() -> [Entry] { entries.sorted { $0.isBetter(than: $1) } }
+
+    /// The number of kept entries.
+    var count: Int { entries.count }
+
+    /// The score of the worst kept entry (0 when empty).
+    var worstScore: Float { entries.first?.score ?? 0 }
 }
