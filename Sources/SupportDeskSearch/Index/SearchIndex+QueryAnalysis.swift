@@ -30,8 +30,16 @@ extension SearchIndex {
             typoMemo[word] = result
             return result
         }
+        // Choosing a reading only needs to know whether a word is one typo away from a known word (the
+        // wider distance-2 walk is left for the words the query finally uses).
         func isCorrectable(_ word: [UInt32], script: TokenBuffer.Script) -> Bool {
-            typoForms(of: word, script: script) != nil
+            if let known = typoMemo[word] { return known != nil }
+            guard DamerauLevenshtein.allowedTypos(forLength: word.count) > 0 else { return false }
+            var matches: [(term: UInt32, distance: Int)] = []
+            trie.fuzzyMatches(word, maxDistance: 1, into: &matches)
+            var best: [(surface: UInt32, distance: Int, documents: UInt32)] = []
+            collectTypoCandidates(matches, into: &best)
+            return !best.isEmpty
         }
         func transliterationForms(of word: [UInt32]) -> ([UInt32], [QueryPlan.Form])? {
             if let known = translitMemo[word] { return known }

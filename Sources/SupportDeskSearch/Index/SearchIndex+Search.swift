@@ -72,21 +72,34 @@ extension SearchIndex {
         let k1 = Float(configuration.k1)
         let queryEpoch = scratch.queryEpoch
 
-        // MaxScore: words are scored from the most to the least discriminating. Once the best `limit`
-        // documents so far score more than every remaining word could add, no new document can enter the
-        // results, and the remaining words only update those candidates (found by binary search).
-        let bounds = plan.words.map { word -> Float in
-            var best: Float = 0
-            for form in word.forms {
+        // MaxScore: words are scored from the most to the least discriminating, and each word's forms from
+        // the strongest. Once the best `limit` documents so far score more than every remaining form could
+        // add, no new document can enter the results, and the remaining forms only update those candidates
+        // (found by binary search in their posting lists).
+        typealias Step = RankingStep
+        var wordSteps: [[Step]] = []
+        var wordBounds: [Float] = []
+        for (wordIndex, word) in plan.words.enumerated() {
+            let weight = Float(word.word.weight) * (k1 + 1)
+            var forms: [Step] = word.forms.indices.map { formIndex in
+                let form = word.forms[formIndex]
                 let stem = form.isStem ? form.term : surfaceStem[Int(form.term)]
-                best = max(best, form.factor * idf(stem: stem))
+                return Step(word: wordIndex, form: formIndex, bound: form.factor * idf(stem: stem) * weight)
             }
-            return best * Float(word.word.weight) * (k1 + 1)
+            forms.sort { $0.bound > $1.bound }
+            wordSteps.append(forms)
+            wordBounds.append(forms.first?.bound ?? 0)
         }
-        let order = plan.words.indices.sorted { bounds[$0] > bounds[$1] }
-        var rest = [Float](repeating: 0, count: order.count + 1)
-        for step in stride(from: order.count - 1, through: 0, by: -1) {
-            rest[step] = rest[step + 1] + bounds[order[step]]
+        let order = plan.words.indices.sorted { wordBounds[$0] > wordBounds[$1] }
+        var steps: [Step] = []
+        var rest: [Float] = []
+        var laterWords = order.reduce(Float(0)) { $0 + wordBounds[$1] }
+        for wordIndex in order {
+            laterWords -= wordBounds[wordIndex]
+            for step in wordSteps[wordIndex] {
+                steps.append(step)
+                rest.append(step.bound + laterWords)
+            }
         }
         var candidates: [UInt32]?
 
@@ -101,24 +114,34 @@ extension SearchIndex {
             touched.withUnsafeMutableBufferPointer { touched in
                 norms.withUnsafeBufferPointer { norms in
                     fieldWeight.withUnsafeBufferPointer { fieldWeight in
-                        for (step, wordIndex) in order.enumerated() {
+                        var currentWord = -1
+                        for (stepIndex, step) in steps.enumerated() {
+                            let wordIndex = step.word
                             let word = plan.words[wordIndex]
-                            if candidates == nil && step > 0 && touchedCount >= limit {
+                            let form = word.forms[step.form]
+                            let list = form.isStem ? stemPostings[Int(form.term)] : surfacePostings[Int(form.term)]
+                            // Looking for the threshold costs a pass over the touched documents: worth it only
+                            // when the list to skip is not much shorter.
+                            if candidates == nil && stepIndex > 0 && touchedCount >= limit
+                                && list.count * 4 >= touchedCount
+                            {
                                 let threshold = kthBestScore(
                                     limit, slots: slots, touched: touched[0..<touchedCount], where: isIncluded)
-                                if threshold > rest[step] {
+                                if threshold > rest[stepIndex] {
                                     candidates = touched[0..<touchedCount].filter {
-                                        alive[Int($0)] && slots[Int($0)].total + rest[step] >= threshold
+                                        alive[Int($0)] && slots[Int($0)].total + rest[stepIndex] >= threshold
                                     }
                                 }
                             }
-                            wordEpoch += 1
+                            if wordIndex != currentWord {
+                                currentWord = wordIndex
+                                wordEpoch += 1
+                            }
                             let bit: UInt64 = wordIndex < 64 ? 1 << UInt64(wordIndex) : 0
                             let wordWeight = Float(word.word.weight)
-                            for form in word.forms {
+                            do {
                                 let stem = form.isStem ? form.term : surfaceStem[Int(form.term)]
                                 let scale = form.factor * idf(stem: stem) * wordWeight * (k1 + 1)
-                                let list = form.isStem ? stemPostings[Int(form.term)] : surfacePostings[Int(form.term)]
                                 list.withUnsafeBufferPointer { postings in
                                     @inline(__always)
                                     func score(at start: Int) -> (score: Float, next: Int) {
@@ -286,4 +309,11 @@ extension SearchIndex {
         }
         return Double(total)
     }
+}
+
+/// One form of one query word in the order a search scores them, with the most it can add to a score.
+struct RankingStep {
+    var word: Int
+    var form: Int
+    var bound: Float
 }
