@@ -11,6 +11,10 @@ public enum QueryWeighting {
     public static let longQueryWords = 5
 
     static func weigh<Key>(_ plan: inout QueryPlan, in index: SearchIndex<Key>) {
+        weigh(&plan, in: index.core)
+    }
+
+    static func weigh(_ plan: inout QueryPlan, in index: IndexCore) {
         guard plan.words.filter(\.isTyped).count > longQueryWords else { return }
         let maxIdf = max(index.idf(documentFrequency: 1), 0.0001)
         for position in plan.words.indices {

@@ -1,4 +1,4 @@
-extension SearchIndex {
+extension IndexCore {
     /// A word of the query while it is being analyzed.
     private struct Candidate {
         var typed: [UInt32]

@@ -1,0 +1,291 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+extension IndexCore {
+    /// The inverse document frequency of a stem.
+    func idf(stem: UInt32) -> Float {
+        let documents = Double(documentCount)
+        let frequency = Double(stemDocCount[Int(stem)])
+        let ratio: Double = (documents - frequency + 0.5) / (frequency + 0.5)
+        return Float(log(1 + ratio))
+    }
+
+    /// Scores the plan's words over their postings and returns the best `limit` documents.
+    /// A bit per searched field (all fields for `nil`).
+    static func fieldMask(_ fields: [Int]?) -> UInt64 {
+        guard let fields else { return .max }
+        return fields.reduce(0) { $1 >= 0 && $1 < 64 ? $0 | (1 << UInt64($1)) : $0 }
+    }
+
+    /// Scores the plan's words over their postings and returns the best `limit` documents, best first.
+    func rank(
+        _ plan: QueryPlan, limit: Int, fieldMask: UInt64 = .max, scratch: inout SearchScratch,
+        where isIncluded: ((UInt32) -> Bool)?
+    ) -> [RankedDocument] {
+        guard limit > 0, !plan.words.isEmpty, documentCount > 0 else { return [] }
+        scratch.prepare(documents: documentCount)
+        let fieldCount = fields.count
+        var fieldWeight = [Float](repeating: 0, count: fieldCount)
+        for (index, field) in fields.enumerated() {
+            fieldWeight[index] = index < 64 && fieldMask & (1 << UInt64(index)) != 0 ? Float(field.weight) : 0
+        }
+        let k1 = Float(configuration.k1)
+        let queryEpoch = scratch.queryEpoch
+
+        // MaxScore: words are scored from the most to the least discriminating, and each word's forms from
+        // the strongest. Once the best `limit` documents so far score more than every remaining form could
+        // add, no new document can enter the results, and the remaining forms only update those candidates
+        // (found by binary search in their posting lists).
+        typealias Step = RankingStep
+        var wordSteps: [[Step]] = []
+        var wordBounds: [Float] = []
+        for (wordIndex, word) in plan.words.enumerated() {
+            let weight = Float(word.word.weight) * (k1 + 1)
+            var forms: [Step] = word.forms.indices.map { formIndex in
+                let form = word.forms[formIndex]
+                let stem = form.isStem ? form.term : surfaceStem[Int(form.term)]
+                return Step(word: wordIndex, form: formIndex, bound: form.factor * idf(stem: stem) * weight)
+            }
+            forms.sort { $0.bound > $1.bound }
+            wordSteps.append(forms)
+            wordBounds.append(forms.first?.bound ?? 0)
+        }
+        let order = plan.words.indices.sorted { wordBounds[$0] > wordBounds[$1] }
+        var steps: [Step] = []
+        var rest: [Float] = []
+        var laterWords = order.reduce(Float(0)) { $0 + wordBounds[$1] }
+        for wordIndex in order {
+            laterWords -= wordBounds[wordIndex]
+            for step in wordSteps[wordIndex] {
+                steps.append(step)
+                rest.append(step.bound + laterWords)
+            }
+        }
+        var candidates: [UInt32]?
+
+        // The hot loop works on raw buffers: no uniqueness checks or bounds checks per posting.
+        var slots: [SearchScratch.Slot] = []
+        var touched: [UInt32] = []
+        swap(&slots, &scratch.slots)
+        swap(&touched, &scratch.touched)
+        var touchedCount = scratch.touchedCount
+        var wordEpoch = scratch.wordEpoch
+        slots.withUnsafeMutableBufferPointer { slots in
+            touched.withUnsafeMutableBufferPointer { touched in
+                norms.withUnsafeBufferPointer { norms in
+                    fieldWeight.withUnsafeBufferPointer { fieldWeight in
+                        var currentWord = -1
+                        for (stepIndex, step) in steps.enumerated() {
+                            let wordIndex = step.word
+                            let word = plan.words[wordIndex]
+                            let form = word.forms[step.form]
+                            let list = form.isStem ? stemPostings[Int(form.term)] : surfacePostings[Int(form.term)]
+                            // Looking for the threshold costs a pass over the touched documents: worth it only
+                            // when the list to skip is not much shorter.
+                            if candidates == nil && stepIndex > 0 && touchedCount >= limit
+                                && list.count * 4 >= touchedCount
+                            {
+                                let threshold = kthBestScore(
+                                    limit, slots: slots, touched: touched[0..<touchedCount], where: isIncluded)
+                                if threshold > rest[stepIndex] {
+                                    candidates = touched[0..<touchedCount].filter {
+                                        alive[Int($0)] && slots[Int($0)].total + rest[stepIndex] >= threshold
+                                    }
+                                }
+                            }
+                            if wordIndex != currentWord {
+                                currentWord = wordIndex
+                                wordEpoch += 1
+                            }
+                            let bit: UInt64 = wordIndex < 64 ? 1 << UInt64(wordIndex) : 0
+                            let wordWeight = Float(word.word.weight)
+                            do {
+                                let stem = form.isStem ? form.term : surfaceStem[Int(form.term)]
+                                let scale = form.factor * idf(stem: stem) * wordWeight * (k1 + 1)
+                                list.withUnsafeBufferPointer { postings in
+                                    @inline(__always)
+                                    func score(at start: Int) -> (score: Float, next: Int) {
+                                        let doc = postings[start].doc
+                                        var tf: Float = 0
+                                        var index = start
+                                        let base = Int(doc) * fieldCount
+                                        repeat {
+                                            let posting = postings[index]
+                                            let field = Int(posting.field)
+                                            tf += fieldWeight[field] * Float(posting.tf) * norms[base + field]
+                                            index += 1
+                                        } while index < postings.count && postings[index].doc == doc
+                                        return (tf > 0 ? scale * tf / (k1 + tf) : 0, index)
+                                    }
+                                    @inline(__always)
+                                    func add(_ doc: UInt32, _ score: Float) {
+                                        let d = Int(doc)
+                                        if slots[d].queryMark != queryEpoch {
+                                            slots[d] = SearchScratch.Slot(
+                                                total: score, contribution: score, wordMark: wordEpoch,
+                                                queryMark: queryEpoch, matched: bit)
+                                            touched[touchedCount] = doc
+                                            touchedCount += 1
+                                        } else if slots[d].wordMark != wordEpoch {
+                                            slots[d].wordMark = wordEpoch
+                                            slots[d].contribution = score
+                                            slots[d].total += score
+                                            slots[d].matched |= bit
+                                        } else if score > slots[d].contribution {
+                                            slots[d].total += score - slots[d].contribution
+                                            slots[d].contribution = score
+                                        }
+                                    }
+                                    if let candidates {
+                                        for doc in candidates {
+                                            let start = Self.firstPosting(of: doc, in: postings)
+                                            guard start < postings.count && postings[start].doc == doc else { continue }
+                                            let (value, _) = score(at: start)
+                                            if value > 0 { add(doc, value) }
+                                        }
+                                    } else {
+                                        var index = 0
+                                        while index < postings.count {
+                                            let doc = postings[index].doc
+                                            let (value, next) = score(at: index)
+                                            index = next
+                                            if value > 0 { add(doc, value) }
+                                        }
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        swap(&slots, &scratch.slots)
+        swap(&touched, &scratch.touched)
+        scratch.touchedCount = touchedCount
+        scratch.wordEpoch = wordEpoch
+
+        // Top k: a small heap whose root is the worst kept hit.
+        var heap = TopKHeap(capacity: limit)
+        for doc in scratch.touchedDocuments where alive[Int(doc)] {
+            let d = Int(doc)
+            let slot = scratch.slots[d]
+            let entry = TopKHeap.Entry(score: slot.total, matched: slot.matched.nonzeroBitCount, doc: doc)
+            guard heap.wouldAccept(entry) else { continue }
+            if let isIncluded, !isIncluded(doc) { continue }
+            heap.insert(entry)
+        }
+        return heap.sortedBestFirst().map { entry in
+            RankedDocument(
+                doc: entry.doc, score: Double(entry.score),
+                matches: matches(
+                    of: entry.doc, in: plan, mask: scratch.slots[Int(entry.doc)].matched, fieldMask: fieldMask))
+        }
+    }
+
+    /// Which form of each matched query word a document matched (the strongest), for highlighting.
+    private func matches(of doc: UInt32, in plan: QueryPlan, mask: UInt64, fieldMask: UInt64) -> [TermMatch] {
+        var result: [TermMatch] = []
+        for (wordIndex, word) in plan.words.enumerated()
+        where !word.isPair && wordIndex < 64 && mask & (1 << UInt64(wordIndex)) != 0 {
+            for form in word.forms {
+                let postings = form.isStem ? stemPostings[Int(form.term)] : surfacePostings[Int(form.term)]
+                if Self.contains(postings, doc, fieldMask: fieldMask) {
+                    let term = form.isStem ? stems.string(form.term) : surfaces.string(form.term)
+                    result.append(TermMatch(queryWord: word.word.used, matchedTerm: term, kind: form.kind))
+                    break
+                }
+            }
+        }
+        return result
+    }
+
+    /// The score of the `k`-th best live document touched so far (0 when fewer pass the filter).
+    private func kthBestScore(
+        _ k: Int, slots: UnsafeMutableBufferPointer<SearchScratch.Slot>,
+        touched: Slice<UnsafeMutableBufferPointer<UInt32>>,
+        where isIncluded: ((UInt32) -> Bool)?
+    ) -> Float {
+        var heap = TopKHeap(capacity: k)
+        for doc in touched where alive[Int(doc)] {
+            let entry = TopKHeap.Entry(score: slots[Int(doc)].total, matched: 0, doc: doc)
+            guard heap.wouldAccept(entry) else { continue }
+            if let isIncluded, !isIncluded(doc) { continue }
+            heap.insert(entry)
+        }
+        return heap.count < k ? 0 : heap.worstScore
+    }
+
+    /// The index of the first posting of a document, or where it would be (binary search).
+    @inline(__always)
+    static func firstPosting(of doc: UInt32, in postings: UnsafeBufferPointer<Posting>) -> Int {
+        var low = 0
+        var high = postings.count
+        while low < high {
+            let middle = (low + high) >> 1
+            if postings[middle].doc < doc { low = middle + 1 } else { high = middle }
+        }
+        return low
+    }
+
+    /// Whether a posting list (sorted by document) has a document in one of the searched fields.
+    static func contains(_ postings: [Posting], _ doc: UInt32, fieldMask: UInt64 = .max) -> Bool {
+        var low = 0
+        var high = postings.count
+        while low < high {
+            let middle = (low + high) / 2
+            if postings[middle].doc < doc { low = middle + 1 } else { high = middle }
+        }
+        while low < postings.count && postings[low].doc == doc {
+            let field = UInt64(postings[low].field)
+            if field < 64 && fieldMask & (1 << field) != 0 { return true }
+            low += 1
+        }
+        return false
+    }
+}
+
+extension IndexCore {
+    /// The inverse document frequency of a term found in `frequency` documents.
+    func idf(documentFrequency frequency: Int) -> Float {
+        let documents = Double(documentCount)
+        let ratio: Double = (documents - Double(frequency) + 0.5) / (Double(frequency) + 0.5)
+        return Float(log(1 + ratio))
+    }
+}
+
+extension IndexCore {
+    /// The highest score any document could get for a plan (every word matched by its best form with
+    /// saturated term frequency): scores divided by it are in 0...1.
+    func maximumScore(of plan: QueryPlan) -> Double {
+        var total: Float = 0
+        let k1 = Float(configuration.k1)
+        for word in plan.words {
+            var best: Float = 0
+            for form in word.forms {
+                let stem = form.isStem ? form.term : surfaceStem[Int(form.term)]
+                best = max(best, form.factor * idf(stem: stem))
+            }
+            total += best * Float(word.word.weight) * (k1 + 1)
+        }
+        return Double(total)
+    }
+}
+
+/// One form of one query word in the order a search scores them, with the most it can add to a score.
+struct RankingStep {
+    var word: Int
+    var form: Int
+    var bound: Float
+}
+
+/// A document chosen by ``IndexCore/rank(_:limit:fieldMask:scratch:where:)``.
+struct RankedDocument {
+    var doc: UInt32
+    var score: Double
+    var matches: [TermMatch]
+}

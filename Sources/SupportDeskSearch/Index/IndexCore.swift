@@ -1,0 +1,326 @@
+/// The non-generic part of a ``SearchIndex``: vocabulary, posting lists, document statistics, query analysis
+/// and scoring. Keeping it free of the key type lets the compiler specialize the hot loops once, whatever key
+/// the index is used with (unspecialized generic code would look up field offsets and witnesses per access).
+struct IndexCore: Sendable {
+    /// The fields of every document, in order.
+    let fields: [SearchField]
+    /// The tuning.
+    let configuration: SearchConfiguration
+
+    // Vocabulary: words as written ("surfaces") and their stems.
+    var surfaces = TermTable()
+    var surfaceStem: [UInt32] = []
+    var surfaceFlags: [UInt8] = []
+    var surfacePostings: [[Posting]] = []
+    var surfaceDocCount: [UInt32] = []
+    var stems = TermTable()
+    var stemPostings: [[Posting]] = []
+    var stemDocCount: [UInt32] = []
+    var trie = TermTrie()
+    var skeletons = TermTable()
+    var skeletonSurfaces: [[UInt32]] = []
+    var skeletonTrie = TermTrie()
+
+    // Synonyms: groups of single-word members (stem ids) and multi-word phrases (stem ids) → group.
+    var synonymGroups: [[UInt32]] = []
+    var synonymGroupsOfStem: [UInt32: [Int]] = [:]
+    var synonymPhrases: [(stems: [UInt32], group: Int)] = []
+
+    // Documents, numbered in the order they were added (compaction renumbers them).
+    /// The number of document numbers in use (removed documents included until compaction).
+    var documentCount = 0
+    var alive: [Bool] = []
+    var lengths: [Float] = []
+    /// Per document and field: `1 / (1 − b + b × length / average length)`, the BM25 length normalization,
+    /// computed with ``normAverages``.
+    var norms: [Float] = []
+    /// The average field lengths the norms were computed with (recomputed when the real ones drift by 5 %).
+    var normAverages: [Double]
+    var lengthTotals: [Double]
+    var deadCount = 0
+
+    static var stopFlag: UInt8 { 1 }
+    static var synonymFlag: UInt8 { 2 }
+    static var negationFlag: UInt8 { 4 }
+
+    // Buffers reused while adding documents.
+    private var tokenBuffer = TokenBuffer()
+    private var surfaceKeys: [UInt64] = []
+    private var stemKeys: [UInt64] = []
+    private var pairKeys: [UInt64] = []
+    private var pairKey: [UInt32] = []
+    private var openDocument: UInt32?
+
+    /// Creates an empty core.
+    init(fields: [SearchField], configuration: SearchConfiguration) {
+        self.fields = fields.isEmpty ? [SearchField("text")] : fields
+        self.configuration = configuration
+        self.lengthTotals = Array(repeating: 0, count: self.fields.count)
+        self.normAverages = Array(repeating: 0, count: self.fields.count)
+        for word in StopWords.all.union(StopWords.negations).sorted() {
+            _ = internSurface(word.unicodeScalars.map(\.value)[...])
+        }
+        loadSynonyms(configuration.synonyms)
+    }
+
+    /// The number of live documents.
+    var count: Int { documentCount - deadCount }
+
+    // MARK: Adding and removing
+
+    /// Starts a document; add its texts with ``addText(_:field:)`` and finish with ``endDocument()``.
+    /// - Returns: The document's number.
+    mutating func beginDocument() -> UInt32 {
+        let doc = UInt32(documentCount)
+        documentCount += 1
+        alive.append(true)
+        lengths.append(contentsOf: repeatElement(0, count: fields.count))
+        surfaceKeys.removeAll(keepingCapacity: true)
+        pairKeys.removeAll(keepingCapacity: true)
+        openDocument = doc
+        return doc
+    }
+
+    /// Adds a text of the open document to a field (texts of unknown fields are ignored).
+    mutating func addText(_ text: String, field: Int) {
+        guard let doc = openDocument, field >= 0, field < fields.count else { return }
+        let base = Int(doc) * fields.count
+        tokenBuffer.removeAll()
+        Tokenizer().tokenize(text, into: &tokenBuffer, extras: true)
+        var length = 0
+        var previousStem: UInt32?
+        let indexesPairs = configuration.indexesWordPairs
+        for spanIndex in tokenBuffer.spans.indices {
+            let span = tokenBuffer.spans[spanIndex]
+            let surface = internSurface(tokenBuffer.scalars(of: span), script: span.script)
+            if surfaceFlags[Int(surface)] & Self.stopFlag != 0 { continue }
+            if !span.isExtra {
+                length += 1
+                if indexesPairs {
+                    let stem = surfaceStem[Int(surface)]
+                    if let previousStem {
+                        pairKey.removeAll(keepingCapacity: true)
+                        Self.pairKey(stems.scalars(previousStem), stems.scalars(stem), into: &pairKey)
+                        let pair = internStem(pairKey)
+                        pairKeys.append(UInt64(pair) << 8 | UInt64(field))
+                    }
+                    previousStem = stem
+                }
+            }
+            surfaceKeys.append(UInt64(surface) << 8 | UInt64(field))
+        }
+        lengths[base + field] += Float(length)
+        lengthTotals[field] += Double(length)
+    }
+
+    /// Finishes the open document: writes its postings and length norms.
+    mutating func endDocument() {
+        guard let doc = openDocument else { return }
+        openDocument = nil
+        let fieldCount = fields.count
+        let base = Int(doc) * fieldCount
+        for field in 0..<fieldCount { norms.append(norm(length: lengths[base + field], field: field)) }
+        writePostings(doc)
+        refreshNormsIfDrifted()
+    }
+
+    /// Marks a document removed.
+    /// - Returns: The new numbering (old number → new, `UInt32.max` for removed documents) when the removal
+    ///   triggered a compaction, else `nil`.
+    mutating func removeDocument(_ doc: UInt32) -> [UInt32]? {
+        guard Int(doc) < documentCount, alive[Int(doc)] else { return nil }
+        alive[Int(doc)] = false
+        deadCount += 1
+        let base = Int(doc) * fields.count
+        for field in fields.indices { lengthTotals[field] -= Double(lengths[base + field]) }
+        var renumbering: [UInt32]?
+        if deadCount > 64 && deadCount * 4 > documentCount { renumbering = compact() }
+        refreshNormsIfDrifted()
+        return renumbering
+    }
+
+    private mutating func writePostings(_ doc: UInt32) {
+        guard !surfaceKeys.isEmpty else { return }
+        surfaceKeys.sort()
+        let keysBuffer = surfaceKeys
+        // Surfaces, and stems accumulated per (stem, field).
+        stemKeys.removeAll(keepingCapacity: true)
+        var index = 0
+        var previousSurface = UInt32.max
+        while index < keysBuffer.count {
+            let key = keysBuffer[index]
+            var run = 1
+            while index + run < keysBuffer.count && keysBuffer[index + run] == key { run += 1 }
+            let surface = UInt32(key >> 8)
+            let field = UInt16(key & 0xFF)
+            surfacePostings[Int(surface)].append(Posting(doc: doc, field: field, tf: UInt16(min(run, 65535))))
+            if surface != previousSurface {
+                surfaceDocCount[Int(surface)] += 1
+                previousSurface = surface
+            }
+            let stem = surfaceStem[Int(surface)]
+            for _ in 0..<run { stemKeys.append(UInt64(stem) << 8 | UInt64(field)) }
+            index += run
+        }
+        stemKeys += pairKeys
+        stemKeys.sort()
+        index = 0
+        var previousStem = UInt32.max
+        while index < stemKeys.count {
+            let key = stemKeys[index]
+            var run = 1
+            while index + run < stemKeys.count && stemKeys[index + run] == key { run += 1 }
+            let stem = UInt32(key >> 8)
+            let field = UInt16(key & 0xFF)
+            stemPostings[Int(stem)].append(Posting(doc: doc, field: field, tf: UInt16(min(run, 65535))))
+            if stem != previousStem {
+                stemDocCount[Int(stem)] += 1
+                previousStem = stem
+            }
+            index += run
+        }
+    }
+
+    /// Rebuilds the posting lists without removed documents and renumbers the documents.
+    /// - Returns: Old number → new number (`UInt32.max` for removed documents).
+    private mutating func compact() -> [UInt32] {
+        var newNumber = [UInt32](repeating: UInt32.max, count: documentCount)
+        var newLengths: [Float] = []
+        let fieldCount = fields.count
+        var next: UInt32 = 0
+        for doc in 0..<documentCount where alive[doc] {
+            newNumber[doc] = next
+            next += 1
+            newLengths.append(contentsOf: lengths[doc * fieldCount..<(doc + 1) * fieldCount])
+        }
+        func rebuild(_ lists: inout [[Posting]], _ counts: inout [UInt32]) {
+            for term in lists.indices where !lists[term].isEmpty {
+                var kept: [Posting] = []
+                var docs: UInt32 = 0
+                var previous = UInt32.max
+                for posting in lists[term] where newNumber[Int(posting.doc)] != UInt32.max {
+                    let doc = newNumber[Int(posting.doc)]
+                    kept.append(Posting(doc: doc, field: posting.field, tf: posting.tf))
+                    if doc != previous {
+                        docs += 1
+                        previous = doc
+                    }
+                }
+                lists[term] = kept
+                counts[term] = docs
+            }
+        }
+        rebuild(&surfacePostings, &surfaceDocCount)
+        rebuild(&stemPostings, &stemDocCount)
+        documentCount = Int(next)
+        lengths = newLengths
+        norms = []
+        for doc in 0..<documentCount {
+            for field in 0..<fieldCount {
+                norms.append(norm(length: newLengths[doc * fieldCount + field], field: field))
+            }
+        }
+        alive = Array(repeating: true, count: documentCount)
+        deadCount = 0
+        return newNumber
+    }
+
+    // MARK: Length normalization
+
+    /// The BM25 length normalization of a field of a given length, with the averages of ``normAverages``.
+    private func norm(length: Float, field: Int) -> Float {
+        let b = fields[field].lengthNormalization
+        let average = normAverages[field]
+        guard average > 0 else { return 1 }
+        return Float(1 / max(1 - b + b * Double(length) / average, 0.05))
+    }
+
+    /// Recomputes every norm when an average field length moved more than 5 % from the one they used.
+    private mutating func refreshNormsIfDrifted() {
+        let live = Double(max(count, 1))
+        var drifted = false
+        for field in fields.indices {
+            let average = lengthTotals[field] / live
+            let used = normAverages[field]
+            if abs(average - used) > 0.05 * max(used, 0.000_001) { drifted = true }
+        }
+        guard drifted else { return }
+        for field in fields.indices { normAverages[field] = lengthTotals[field] / live }
+        let fieldCount = fields.count
+        for doc in 0..<documentCount {
+            for field in 0..<fieldCount {
+                norms[doc * fieldCount + field] = norm(length: lengths[doc * fieldCount + field], field: field)
+            }
+        }
+    }
+
+    // MARK: Vocabulary
+
+    /// Interns a word as written, computing its stem, flags and look-up entries the first time.
+    @discardableResult
+    mutating func internSurface(_ word: ArraySlice<UInt32>, script: TokenBuffer.Script? = nil) -> UInt32 {
+        let (id, isNew) = surfaces.intern(word)
+        guard isNew else { return id }
+        let text = String.fromScalars(word)
+        var flags: UInt8 = 0
+        if StopWords.all.contains(text) { flags |= Self.stopFlag }
+        if StopWords.negations.contains(text) { flags |= Self.negationFlag }
+        let script = script ?? Homoglyphs.script(Array(word), 0..<word.count)
+        let stem = internStem(TermStemming.stem(word, script: script))
+        surfaceStem.append(stem)
+        surfaceFlags.append(flags)
+        surfacePostings.append([])
+        surfaceDocCount.append(0)
+        if word.count >= 2 { trie.insert(word, term: id) }
+        if script == .cyrillic, let skeleton = Transliteration.skeleton(cyrillic: word) {
+            let (skeletonID, newSkeleton) = skeletons.intern(skeleton)
+            if newSkeleton {
+                skeletonSurfaces.append([id])
+                skeletonTrie.insert(skeleton, term: skeletonID)
+            } else {
+                skeletonSurfaces[Int(skeletonID)].append(id)
+            }
+        }
+        return id
+    }
+
+    /// The term of two neighbouring stems: `first` + space + `second` (a space never occurs inside a word).
+    static func pairKey(_ first: ArraySlice<UInt32>, _ second: ArraySlice<UInt32>, into key: inout [UInt32]) {
+        key.append(contentsOf: first)
+        key.append(0x20)
+        key.append(contentsOf: second)
+    }
+
+    private mutating func internStem(_ stem: [UInt32]) -> UInt32 {
+        let (id, isNew) = stems.intern(stem)
+        if isNew {
+            stemPostings.append([])
+            stemDocCount.append(0)
+        }
+        return id
+    }
+
+    private mutating func loadSynonyms(_ groups: [[String]]) {
+        var buffer = TokenBuffer()
+        for group in groups {
+            let groupIndex = synonymGroups.count
+            var single: [UInt32] = []
+            for member in group {
+                buffer.removeAll()
+                Tokenizer().tokenize(member, into: &buffer, extras: false)
+                let words = buffer.spans.map { span -> UInt32 in
+                    let surface = internSurface(buffer.scalars(of: span), script: span.script)
+                    surfaceFlags[Int(surface)] |= Self.synonymFlag
+                    return surfaceStem[Int(surface)]
+                }
+                if words.count == 1 {
+                    if !single.contains(words[0]) { single.append(words[0]) }
+                } else if words.count > 1 {
+                    synonymPhrases.append((words, groupIndex))
+                }
+            }
+            synonymGroups.append(single)
+            for stem in single { synonymGroupsOfStem[stem, default: []].append(groupIndex) }
+        }
+    }
+}
