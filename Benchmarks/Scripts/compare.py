@@ -47,6 +47,9 @@ def main():
     if not rows:
         print("compare.py: no measurements found", file=sys.stderr)
         return 1
+    # Group rows by suite (in order of first appearance), keeping each suite's metrics in their order.
+    suites = list(dict.fromkeys(suite for suite, _ in order))
+    order.sort(key=lambda key: suites.index(key[0]))
     if arguments.markdown:
         print("| suite | metric | " + " | ".join(engines) + " | unit |")
         print("|---|---|" + "---:|" * len(engines) + "---|")
