@@ -7,11 +7,14 @@ import Testing
 @Suite struct CatalogLintTests {
     /// A valid minimal catalog; each case breaks one thing in it.
     static func catalog(
-        common: String = #"{"id": "summary", "kind": "text", "label": {"ru": "Кратко", "en": "Summary"}, "required": true}"#,
-        fields: String = #"{"id": "chatId", "kind": "identifier", "label": {"ru": "ID чата", "en": "Chat ID"}, "pattern": "[0-9]+"}"#,
+        common: String =
+            #"{"id": "summary", "kind": "text", "label": {"ru": "Кратко", "en": "Summary"}, "required": true}"#,
+        fields: String =
+            #"{"id": "chatId", "kind": "identifier", "label": {"ru": "ID чата", "en": "Chat ID"}, "pattern": "[0-9]+"}"#,
         extraTopic: String = "",
         extraCategory: String = "",
-        tail: String = #""searchTips": {"ru": ["Опишите ситуацию"], "en": ["Describe it"]}, "synonyms": [["ватсап", "whatsapp"]]"#,
+        tail: String =
+            #""searchTips": {"ru": ["Опишите ситуацию"], "en": ["Describe it"]}, "synonyms": [["ватсап", "whatsapp"]]"#,
         version: String = "1"
     ) -> String {
         """
@@ -39,7 +42,9 @@ import Testing
         Case(name: "newer schema", json: catalog(version: "2"), path: "schemaVersion", code: .unsupportedSchemaVersion),
         Case(
             name: "duplicate topic id",
-            json: catalog(extraTopic: #", {"id": "chat-dialog", "title": {"ru": "x", "en": "x"}, "description": {"ru": "x", "en": "x"}}"#),
+            json: catalog(
+                extraTopic:
+                    #", {"id": "chat-dialog", "title": {"ru": "x", "en": "x"}, "description": {"ru": "x", "en": "x"}}"#),
             path: "categories[0].topics[1].id", code: .duplicateID),
         Case(
             name: "duplicate field id with a common field",
@@ -47,19 +52,31 @@ import Testing
             path: "categories[0].topics[0].fields[0].id", code: .duplicateID),
         Case(
             name: "duplicate category id",
-            json: catalog(extraCategory: #", {"id": "chats", "title": {"ru": "x", "en": "x"}, "description": {"ru": "x", "en": "x"}, "topics": [{"id": "other", "title": {"ru": "x", "en": "x"}, "description": {"ru": "x", "en": "x"}}]}"#),
+            json: catalog(
+                extraCategory:
+                    #", {"id": "chats", "title": {"ru": "x", "en": "x"}, "description": {"ru": "x", "en": "x"}, "topics": [{"id": "other", "title": {"ru": "x", "en": "x"}, "description": {"ru": "x", "en": "x"}}]}"#
+            ),
             path: "categories[1].id", code: .duplicateID),
         Case(
             name: "topic without category",
-            json: catalog(tail: #""topics": [{"id": "lost", "title": {"ru": "x", "en": "x"}, "description": {"ru": "x", "en": "x"}}], "searchTips": {"ru": ["a"], "en": ["b"]}"#),
+            json: catalog(
+                tail:
+                    #""topics": [{"id": "lost", "title": {"ru": "x", "en": "x"}, "description": {"ru": "x", "en": "x"}}], "searchTips": {"ru": ["a"], "en": ["b"]}"#
+            ),
             path: "topics[0]", code: .topicWithoutCategory),
         Case(
             name: "topic naming a missing category",
-            json: catalog(tail: #""topics": [{"id": "lost", "category": "nowhere", "title": {"ru": "x", "en": "x"}, "description": {"ru": "x", "en": "x"}}], "searchTips": {"ru": ["a"], "en": ["b"]}"#),
+            json: catalog(
+                tail:
+                    #""topics": [{"id": "lost", "category": "nowhere", "title": {"ru": "x", "en": "x"}, "description": {"ru": "x", "en": "x"}}], "searchTips": {"ru": ["a"], "en": ["b"]}"#
+            ),
             path: "topics[0].category", code: .topicWithoutCategory),
         Case(
             name: "category without topics",
-            json: catalog(extraCategory: #", {"id": "empty", "title": {"ru": "x", "en": "x"}, "description": {"ru": "x", "en": "x"}, "topics": []}"#),
+            json: catalog(
+                extraCategory:
+                    #", {"id": "empty", "title": {"ru": "x", "en": "x"}, "description": {"ru": "x", "en": "x"}, "topics": []}"#
+            ),
             path: "categories[1].topics", code: .emptyCategory),
         Case(
             name: "unknown field kind",
@@ -71,27 +88,41 @@ import Testing
             path: "categories[0].topics[0].fields[0].options", code: .selectWithoutOptions),
         Case(
             name: "options on a text field",
-            json: catalog(fields: #"{"id": "note", "kind": "text", "label": {"ru": "x", "en": "x"}, "options": [\#(option)]}"#),
+            json: catalog(
+                fields: #"{"id": "note", "kind": "text", "label": {"ru": "x", "en": "x"}, "options": [\#(option)]}"#),
             path: "categories[0].topics[0].fields[0].options", code: .optionsNotAllowed),
         Case(
             name: "condition naming a missing field",
-            json: catalog(fields: #"{"id": "dialogId", "kind": "text", "label": {"ru": "x", "en": "x"}, "requiredWhen": {"field": "channel", "equals": "tg"}}"#),
+            json: catalog(
+                fields:
+                    #"{"id": "dialogId", "kind": "text", "label": {"ru": "x", "en": "x"}, "requiredWhen": {"field": "channel", "equals": "tg"}}"#
+            ),
             path: "categories[0].topics[0].fields[0].requiredWhen", code: .unknownConditionField),
         Case(
             name: "condition comparing a select with a value it does not offer",
-            json: catalog(fields: #"{"id": "channel", "kind": "select", "label": {"ru": "x", "en": "x"}, "options": [\#(option)]}, {"id": "other", "kind": "text", "label": {"ru": "x", "en": "x"}, "visibleWhen": {"field": "channel", "equals": "icq"}}"#),
+            json: catalog(
+                fields:
+                    #"{"id": "channel", "kind": "select", "label": {"ru": "x", "en": "x"}, "options": [\#(option)]}, {"id": "other", "kind": "text", "label": {"ru": "x", "en": "x"}, "visibleWhen": {"field": "channel", "equals": "icq"}}"#
+            ),
             path: "categories[0].topics[0].fields[1].visibleWhen", code: .invalidCondition),
         Case(
             name: "malformed condition",
-            json: catalog(fields: #"{"id": "a", "kind": "text", "label": {"ru": "x", "en": "x"}, "visibleWhen": {"field": "summary", "above": 3}}"#),
+            json: catalog(
+                fields:
+                    #"{"id": "a", "kind": "text", "label": {"ru": "x", "en": "x"}, "visibleWhen": {"field": "summary", "above": 3}}"#
+            ),
             path: "categories[0].topics[0].fields[0].visibleWhen", code: .invalidCondition),
         Case(
             name: "conditions in a cycle",
-            json: catalog(fields: #"{"id": "a", "kind": "text", "label": {"ru": "x", "en": "x"}, "visibleWhen": {"field": "b", "filled": true}}, {"id": "b", "kind": "text", "label": {"ru": "x", "en": "x"}, "visibleWhen": {"field": "a", "filled": true}}"#),
+            json: catalog(
+                fields:
+                    #"{"id": "a", "kind": "text", "label": {"ru": "x", "en": "x"}, "visibleWhen": {"field": "b", "filled": true}}, {"id": "b", "kind": "text", "label": {"ru": "x", "en": "x"}, "visibleWhen": {"field": "a", "filled": true}}"#
+            ),
             path: "categories[0].topics[0].fields[0]", code: .conditionCycle),
         Case(
             name: "invalid pattern",
-            json: catalog(fields: #"{"id": "chatId", "kind": "identifier", "label": {"ru": "x", "en": "x"}, "pattern": "[0-9"}"#),
+            json: catalog(
+                fields: #"{"id": "chatId", "kind": "identifier", "label": {"ru": "x", "en": "x"}, "pattern": "[0-9"}"#),
             path: "categories[0].topics[0].fields[0].pattern", code: .invalidPattern),
         Case(
             name: "missing locale",
@@ -103,11 +134,13 @@ import Testing
             path: "searchTips", code: .missingLocale),
         Case(
             name: "constraint that does not fit the kind",
-            json: catalog(fields: #"{"id": "count", "kind": "integer", "label": {"ru": "x", "en": "x"}, "maxLength": 3}"#),
+            json: catalog(
+                fields: #"{"id": "count", "kind": "integer", "label": {"ru": "x", "en": "x"}, "maxLength": 3}"#),
             path: "categories[0].topics[0].fields[0].maxLength", code: .constraintNotApplicable),
         Case(
             name: "minimum above maximum",
-            json: catalog(fields: #"{"id": "count", "kind": "integer", "label": {"ru": "x", "en": "x"}, "min": 10, "max": 1}"#),
+            json: catalog(
+                fields: #"{"id": "count", "kind": "integer", "label": {"ru": "x", "en": "x"}, "min": 10, "max": 1}"#),
             path: "categories[0].topics[0].fields[0].min", code: .contradictoryConstraints),
         Case(
             name: "invalid topic id",
@@ -115,7 +148,8 @@ import Testing
             path: "categories[0].topics[0].id", code: .invalidID),
         Case(
             name: "wrong type",
-            json: catalog(fields: #"{"id": "chatId", "kind": "text", "label": {"ru": "x", "en": "x"}, "required": "yes"}"#),
+            json: catalog(
+                fields: #"{"id": "chatId", "kind": "text", "label": {"ru": "x", "en": "x"}, "required": "yes"}"#),
             path: "categories[0].topics[0].fields[0].required", code: .wrongType),
         Case(
             name: "one-word synonym group",
@@ -144,11 +178,13 @@ import Testing
     @Test func reportsEveryProblemNotJustTheFirst() throws {
         let json = Self.catalog(
             common: #"{"id": "summary", "kind": "txt", "label": {"ru": "Кратко"}}"#,
-            fields: #"{"id": "channel", "kind": "select", "label": {"ru": "x", "en": "x"}}, {"id": "b", "kind": "text", "label": {"ru": "x", "en": "x"}, "visibleWhen": {"field": "ghost", "filled": true}}"#,
+            fields:
+                #"{"id": "channel", "kind": "select", "label": {"ru": "x", "en": "x"}}, {"id": "b", "kind": "text", "label": {"ru": "x", "en": "x"}, "visibleWhen": {"field": "ghost", "filled": true}}"#,
             tail: #""searchTips": {"ru": ["a"]}"#)
         let error = try #require(throws: CatalogError.self) { try Catalog.load(Array(json.utf8)) }
         let codes = Set(error.issues.map(\.code))
-        #expect(codes.isSuperset(of: [.unknownFieldKind, .missingLocale, .selectWithoutOptions, .unknownConditionField]))
+        #expect(
+            codes.isSuperset(of: [.unknownFieldKind, .missingLocale, .selectWithoutOptions, .unknownConditionField]))
         #expect(error.issues.count >= 5)
     }
 }

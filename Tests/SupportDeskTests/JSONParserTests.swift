@@ -39,8 +39,12 @@ import Testing
 
     @Test func limitsSizeAndStringLength() {
         let limits = JSONLimits(maxBytes: 1_000, maxDepth: 8, maxStringBytes: 10)
-        #expect(throws: JSONParseError.self) { try JSONParser(limits: limits).parse("\"" + String(repeating: "a", count: 20) + "\"") }
-        #expect(throws: JSONParseError.self) { try JSONParser(limits: limits).parse("[" + String(repeating: "1,", count: 600) + "1]") }
+        #expect(throws: JSONParseError.self) {
+            try JSONParser(limits: limits).parse("\"" + String(repeating: "a", count: 20) + "\"")
+        }
+        #expect(throws: JSONParseError.self) {
+            try JSONParser(limits: limits).parse("[" + String(repeating: "1,", count: 600) + "1]")
+        }
     }
 
     @Test func reportsLineAndColumn() {

@@ -31,7 +31,9 @@ extension Catalog {
 
     private static func listsJSON(_ lists: [LanguageCode: [String]]) -> JSONValue {
         var object = JSONObject()
-        for language in lists.keys.sorted() { object[language.rawValue] = .array((lists[language] ?? []).map(JSONValue.string)) }
+        for language in lists.keys.sorted() {
+            object[language.rawValue] = .array((lists[language] ?? []).map(JSONValue.string))
+        }
         return .object(object)
     }
 }
@@ -93,7 +95,8 @@ extension FieldCondition {
     public var jsonValue: JSONValue {
         switch self {
         case .equals(let field, let value): ["field": .string(field.rawValue), "equals": .string(value)]
-        case .oneOf(let field, let values): ["field": .string(field.rawValue), "in": .array(values.map(JSONValue.string))]
+        case .oneOf(let field, let values):
+            ["field": .string(field.rawValue), "in": .array(values.map(JSONValue.string))]
         case .filled(let field, let filled): ["field": .string(field.rawValue), "filled": .bool(filled)]
         case .all(let conditions): ["all": .array(conditions.map(\.jsonValue))]
         case .any(let conditions): ["any": .array(conditions.map(\.jsonValue))]

@@ -79,7 +79,8 @@ public struct CatalogError: Error, Hashable, Sendable, CustomStringConvertible {
     }
 
     public var description: String {
-        let header = "the catalog\(source.map { " \($0)" } ?? "") has \(issues.count) problem\(issues.count == 1 ? "" : "s")"
+        let header =
+            "the catalog\(source.map { " \($0)" } ?? "") has \(issues.count) problem\(issues.count == 1 ? "" : "s")"
         return ([header] + issues.map { "  " + $0.description }).joined(separator: "\n")
     }
 }

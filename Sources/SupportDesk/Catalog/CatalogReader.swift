@@ -10,7 +10,8 @@ struct CatalogReader {
         guard let root = object(document, at: "") else { return nil }
         switch root["schemaVersion"] {
         case nil:
-            report("schemaVersion", .unsupportedSchemaVersion, "the catalog has no schemaVersion (this library reads 1)")
+            report(
+                "schemaVersion", .unsupportedSchemaVersion, "the catalog has no schemaVersion (this library reads 1)")
         case let value? where value.int64Value == Int64(Catalog.schemaVersion):
             break
         case let value?:
@@ -25,7 +26,8 @@ struct CatalogReader {
         for (index, category) in categories.enumerated() where category.topics.isEmpty {
             report("categories[\(index)].topics", .emptyCategory, "the category “\(category.id)” has no topics")
         }
-        checkUnique(categories.map(\.id.rawValue), paths: categories.indices.map { "categories[\($0)].id" }, what: "category")
+        checkUnique(
+            categories.map(\.id.rawValue), paths: categories.indices.map { "categories[\($0)].id" }, what: "category")
         let topicPaths = categories.enumerated().flatMap { categoryIndex, category in
             category.topics.indices.map { "categories[\(categoryIndex)].topics[\($0)].id" }
         }
@@ -41,7 +43,9 @@ struct CatalogReader {
 
     // MARK: Categories and topics
 
-    private mutating func categoryList(_ value: JSONValue?, at path: String, commonFields: [FieldDefinition])
+    private mutating func categoryList(
+        _ value: JSONValue?, at path: String, commonFields: [FieldDefinition]
+    )
         -> [Category]
     {
         guard let elements = array(value, at: path, required: true) else { return [] }
@@ -117,7 +121,8 @@ struct CatalogReader {
         var seen = commonIDs
         for (index, field) in ownFields.enumerated() where !seen.insert(field.id).inserted {
             let clash = commonIDs.contains(field.id) ? "a common field" : "another field of this topic"
-            report("\(path).fields[\(index)].id", .duplicateID, "the field id “\(field.id)” is already used by \(clash)")
+            report(
+                "\(path).fields[\(index)].id", .duplicateID, "the field id “\(field.id)” is already used by \(clash)")
         }
         checkConditions(allFields, commonCount: commonFields.count, topicPath: path)
         guard let id, let title, let description else { return nil }
@@ -159,7 +164,9 @@ struct CatalogReader {
         }
         var isRequired = false
         if let value = object["required"] {
-            if case .bool(let flag) = value { isRequired = flag } else {
+            if case .bool(let flag) = value {
+                isRequired = flag
+            } else {
                 report(join(path, "required"), .wrongType, "expected true or false, found \(value.typeDescription)")
             }
         }
@@ -184,8 +191,12 @@ struct CatalogReader {
             report(join(path, key), .constraintNotApplicable, "“\(key)” does not apply to a \(kind.rawValue) field")
             return false
         }
-        if applicable("minLength", Self.textKinds) { constraints.minLength = count(object["minLength"], at: join(path, "minLength")) }
-        if applicable("maxLength", Self.textKinds) { constraints.maxLength = count(object["maxLength"], at: join(path, "maxLength")) }
+        if applicable("minLength", Self.textKinds) {
+            constraints.minLength = count(object["minLength"], at: join(path, "minLength"))
+        }
+        if applicable("maxLength", Self.textKinds) {
+            constraints.maxLength = count(object["maxLength"], at: join(path, "maxLength"))
+        }
         if applicable("pattern", Self.textKinds), let source = string(object["pattern"], at: join(path, "pattern")) {
             do {
                 patterns[source] = try FieldPattern(source)
@@ -194,17 +205,27 @@ struct CatalogReader {
                 report(join(path, "pattern"), .invalidPattern, error.description)
             }
         }
-        if applicable("min", [.integer, .decimal]) { constraints.minimum = number(object["min"], at: join(path, "min")) }
-        if applicable("max", [.integer, .decimal]) { constraints.maximum = number(object["max"], at: join(path, "max")) }
-        if applicable("minDate", [.date]) { constraints.earliestDate = date(object["minDate"], at: join(path, "minDate")) }
-        if applicable("maxDate", [.date]) { constraints.latestDate = date(object["maxDate"], at: join(path, "maxDate")) }
+        if applicable("min", [.integer, .decimal]) {
+            constraints.minimum = number(object["min"], at: join(path, "min"))
+        }
+        if applicable("max", [.integer, .decimal]) {
+            constraints.maximum = number(object["max"], at: join(path, "max"))
+        }
+        if applicable("minDate", [.date]) {
+            constraints.earliestDate = date(object["minDate"], at: join(path, "minDate"))
+        }
+        if applicable("maxDate", [.date]) {
+            constraints.latestDate = date(object["maxDate"], at: join(path, "maxDate"))
+        }
         if applicable("minSelections", [.multiSelect]) {
             constraints.minSelections = count(object["minSelections"], at: join(path, "minSelections"))
         }
         if applicable("maxSelections", [.multiSelect]) {
             constraints.maxSelections = count(object["maxSelections"], at: join(path, "maxSelections"))
         }
-        if applicable("maxFiles", [.attachments]) { constraints.maxFiles = count(object["maxFiles"], at: join(path, "maxFiles")) }
+        if applicable("maxFiles", [.attachments]) {
+            constraints.maxFiles = count(object["maxFiles"], at: join(path, "maxFiles"))
+        }
         if applicable("maxFileSize", [.attachments]) {
             constraints.maxFileSize = count(object["maxFileSize"], at: join(path, "maxFileSize")).map(Int64.init)
         }
@@ -215,7 +236,9 @@ struct CatalogReader {
             constraints.allowedTypes = stringArray(object["allowedTypes"], at: join(path, "allowedTypes"))
             for (index, type) in (constraints.allowedTypes ?? []).enumerated()
             where type.split(separator: "/").count != 2 {
-                report("\(path).allowedTypes[\(index)]", .invalidValue, "“\(type)” is not a media type like image/png or image/*")
+                report(
+                    "\(path).allowedTypes[\(index)]", .invalidValue,
+                    "“\(type)” is not a media type like image/png or image/*")
             }
         }
         func order<T: Comparable>(_ low: T?, _ high: T?, _ lowKey: String, _ highKey: String) {
@@ -292,7 +315,9 @@ struct CatalogReader {
             }
             return .filled(id, flag)
         }
-        report(path, .invalidCondition, "a condition needs “equals”, “in” or “filled” next to “field”, or “all”, “any”, “not”")
+        report(
+            path, .invalidCondition,
+            "a condition needs “equals”, “in” or “filled” next to “field”, or “all”, “any”, “not”")
         return nil
     }
 
@@ -321,12 +346,16 @@ struct CatalogReader {
             if let condition = field.visibleWhen { uses.append(("visibleWhen", condition)) }
             if let condition = field.requiredWhen { uses.append(("requiredWhen", condition)) }
             for (optionIndex, option) in field.options.enumerated() {
-                if let condition = option.visibleWhen { uses.append(("options[\(optionIndex)].visibleWhen", condition)) }
+                if let condition = option.visibleWhen {
+                    uses.append(("options[\(optionIndex)].visibleWhen", condition))
+                }
             }
             for (key, condition) in uses {
                 let path = "\(fieldPath(index)).\(key)"
                 for name in condition.referencedFields.sorted() where byID[name] == nil {
-                    report(path, .unknownConditionField, "the condition names the field “\(name)”, which this form does not have")
+                    report(
+                        path, .unknownConditionField,
+                        "the condition names the field “\(name)”, which this form does not have")
                 }
                 checkOperands(condition, byID: byID, at: path)
                 dependencies[field.id, default: []].formUnion(condition.referencedFields.filter { byID[$0] != nil })
@@ -503,16 +532,19 @@ struct CatalogReader {
         let valid: Bool
         switch style {
         case .kebab:
-            valid = scalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" }
+            valid =
+                scalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" }
                 && scalars.first != "-" && scalars.last != "-"
         case .camel:
-            valid = scalars.first.map { ("a"..."z").contains($0) || ("A"..."Z").contains($0) } == true
+            valid =
+                scalars.first.map { ("a"..."z").contains($0) || ("A"..."Z").contains($0) } == true
                 && scalars.allSatisfy {
                     ("a"..."z").contains($0) || ("A"..."Z").contains($0) || ("0"..."9").contains($0) || $0 == "_"
                 }
         }
         guard valid, scalars.count <= 64 else {
-            let rule = style == .kebab
+            let rule =
+                style == .kebab
                 ? "lowercase letters, digits and inner hyphens, like chat-dialog"
                 : "a letter, then letters, digits or underscores, like chatId"
             report(path, .invalidID, "“\(text)” is not a valid id (\(rule), at most 64 characters)")

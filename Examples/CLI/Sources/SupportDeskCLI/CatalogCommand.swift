@@ -42,13 +42,16 @@ public struct CatalogCommand: AsyncParsableCommand {
                 }
             }
             let topicCount = catalog.topics.count
-            print("\n\(catalog.categories.count) categories, \(topicCount) topics. Show a form: support-desk catalog show <topic-id>")
+            print(
+                "\n\(catalog.categories.count) categories, \(topicCount) topics. Show a form: support-desk catalog show <topic-id>"
+            )
         }
     }
 
     /// `catalog show <topic-id>`: a topic's form with labels and hints.
     public struct Show: AsyncParsableCommand {
-        public static let configuration = CommandConfiguration(abstract: "Show a topic's form: fields, labels, hints, rules.")
+        public static let configuration = CommandConfiguration(
+            abstract: "Show a topic's form: fields, labels, hints, rules.")
         @OptionGroup public var global: GlobalOptions
         @Argument(help: "The topic id, e.g. chat-dialog.") public var topicID: String
         public init() {}
@@ -101,7 +104,10 @@ public struct CatalogCommand: AsyncParsableCommand {
             do {
                 let catalog = try Catalog.load(contentsOfFile: file)
                 if global.json {
-                    Output.printJSON(["valid": true, "issues": [], "categories": .number(String(catalog.categories.count)), "topics": .number(String(catalog.topics.count))])
+                    Output.printJSON([
+                        "valid": true, "issues": [], "categories": .number(String(catalog.categories.count)),
+                        "topics": .number(String(catalog.topics.count)),
+                    ])
                 } else {
                     print("\(file): OK (\(catalog.categories.count) categories, \(catalog.topics.count) topics)")
                 }
@@ -112,12 +118,17 @@ public struct CatalogCommand: AsyncParsableCommand {
                             "valid": false,
                             "issues": .array(
                                 error.issues.map {
-                                    ["path": .string($0.path), "code": .string($0.code.rawValue), "message": .string($0.message)]
+                                    [
+                                        "path": .string($0.path), "code": .string($0.code.rawValue),
+                                        "message": .string($0.message),
+                                    ]
                                 }),
                         ])
                 } else {
                     print("\(file): \(error.issues.count) problem\(error.issues.count == 1 ? "" : "s")")
-                    for issue in error.issues { print("  \(issue.path.isEmpty ? "(document)" : issue.path): \(issue.message) [\(issue.code)]") }
+                    for issue in error.issues {
+                        print("  \(issue.path.isEmpty ? "(document)" : issue.path): \(issue.message) [\(issue.code)]")
+                    }
                 }
                 throw ExitCode(1)
             }

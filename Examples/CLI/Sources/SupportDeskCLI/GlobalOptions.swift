@@ -4,13 +4,17 @@ public import SupportDesk
 
 /// Options every command accepts.
 public struct GlobalOptions: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp("Use this catalog file instead of the shipped Twin catalog.", valueName: "file"))
+    @Option(
+        name: .long, help: ArgumentHelp("Use this catalog file instead of the shipped Twin catalog.", valueName: "file")
+    )
     public var catalog: String?
 
     @Option(name: .long, help: ArgumentHelp("The SQLite database file.", valueName: "path"))
     public var db: String = "./support-desk.sqlite"
 
-    @Option(name: .long, help: ArgumentHelp("Act as if it were this moment (ISO 8601, e.g. 2026-11-25T10:00:00Z).", valueName: "time"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp("Act as if it were this moment (ISO 8601, e.g. 2026-11-25T10:00:00Z).", valueName: "time"))
     public var now: String?
 
     @Option(name: .long, help: ArgumentHelp("The language of texts and messages: ru or en.", valueName: "ru|en"))
