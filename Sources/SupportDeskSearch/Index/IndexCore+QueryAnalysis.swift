@@ -157,7 +157,9 @@ extension IndexCore {
                     surfaceFlags[Int($0)] & Self.stopFlag != 0
                 } ?? false
             if isLast && prefixMode && candidate.endsText {
-                forms += prefixForms(of: candidate.used)
+                // A completion with the stem of a form already listed can only score below that form.
+                let covered = Set(forms.filter(\.isStem).map(\.term))
+                forms += prefixForms(of: candidate.used, excludingStems: covered)
             }
             let word = QueryWord(
                 typed: String.fromScalars(candidate.typed), used: String.fromScalars(candidate.used),
@@ -366,12 +368,14 @@ extension IndexCore {
     }
 
     /// Completions of the unfinished last word: the most frequent vocabulary words starting with it.
-    private func prefixForms(of word: [UInt32]) -> [QueryPlan.Form] {
+    private func prefixForms(of word: [UInt32], excludingStems covered: Set<UInt32> = []) -> [QueryPlan.Form] {
         guard word.count >= configuration.minimumPrefixLength else { return [] }
         var results: [UInt32] = []
         trie.completions(of: word, limit: 4096, into: &results)
         let own = surfaces.id(of: word)
-        var completions = results.filter { $0 != own && !surfacePostings[Int($0)].isEmpty }
+        var completions = results.filter {
+            $0 != own && !surfacePostings[Int($0)].isEmpty && !covered.contains(surfaceStem[Int($0)])
+        }
         completions.sort { surfaceDocCount[Int($0)] > surfaceDocCount[Int($1)] }
         let factor = Float(configuration.matchWeights.prefix)
         return completions.prefix(configuration.maxPrefixExpansions).map {
