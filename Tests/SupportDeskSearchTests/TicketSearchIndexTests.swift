@@ -101,4 +101,27 @@ struct TicketSearchIndexTests {
         #expect(Self.ids(index.similarOpenTickets(to: "Хочу сменить тариф и получить акты", account: Self.alpha)) == [])
         #expect(Self.ids(index.similarOpenTickets(to: draft, account: Self.alpha, topic: "chat-dialog")) == [])
     }
+
+    @Test("A customer's search scores only the account's tickets, with the same results as filtering all")
+    func customerScopeMatchesFilteredSearch() {
+        var index = TicketSearchIndex()
+        let phrases = [
+            "обзвон не запускается", "робот не звонит", "отчёт не выгружается", "бот молчит", "обзвон стоит",
+        ]
+        let accounts = (0..<5).map { Account.ID("account-\($0)") }
+        for number in 0..<200 {
+            index.index(
+                Self.ticket(
+                    Int64(number + 1), account: accounts[number % 5],
+                    summary: phrases[number % phrases.count] + " \(number % 7)"))
+        }
+        for query in ["обзвон", "робот не звонит", "бот", "отчёт 3"] {
+            let all = index.search(query, scope: .agent(), limit: 200).hits
+            for account in accounts {
+                let own = index.search(query, scope: .customer(account), limit: 5).hits
+                let expected = all.filter { $0.ticket.accountID == account }.prefix(5)
+                #expect(own.map(\.ticket.id) == expected.map(\.ticket.id), "\(query) \(account)")
+            }
+        }
+    }
 }

@@ -23,9 +23,11 @@ extension IndexCore {
     }
 
     /// Scores the plan's words over their postings and returns the best `limit` documents, best first.
+    /// - Parameter restrictedTo: When given, only these documents (sorted numbers) are scored, each looked up
+    ///   by binary search — the fast path for a selective filter such as one customer's tickets.
     func rank(
         _ plan: QueryPlan, limit: Int, fieldMask: UInt64 = .max, scratch: inout SearchScratch,
-        where isIncluded: ((UInt32) -> Bool)?
+        where isIncluded: ((UInt32) -> Bool)?, restrictedTo: [UInt32]? = nil
     ) -> [RankedDocument] {
         guard limit > 0, !plan.words.isEmpty, documentCount > 0 else { return [] }
         scratch.prepare(documents: documentCount)
@@ -66,7 +68,7 @@ extension IndexCore {
                 rest.append(step.bound + laterWords)
             }
         }
-        var candidates: [UInt32]?
+        var candidates: [UInt32]? = restrictedTo.map { $0.filter { Int($0) < documentCount && alive[Int($0)] } }
 
         // The hot loop works on raw buffers: no uniqueness checks or bounds checks per posting.
         var slots: [SearchScratch.Slot] = []

@@ -39,11 +39,14 @@ extension SearchIndex {
     /// Scores a plan and returns the best hits with their keys.
     func rank(
         _ plan: QueryPlan, limit: Int, fieldMask: UInt64 = .max, scratch: inout SearchScratch,
-        where isIncluded: ((Key) -> Bool)?
+        where isIncluded: ((Key) -> Bool)?, restrictedTo restriction: [Key]? = nil
     ) -> [SearchHit<Key>] {
         let keys = self.keys
         let filter: ((UInt32) -> Bool)? = isIncluded.map { isIncluded in { isIncluded(keys[Int($0)]) } }
-        return core.rank(plan, limit: limit, fieldMask: fieldMask, scratch: &scratch, where: filter).map {
+        let documents = restriction.map { $0.compactMap { keyToDoc[$0] }.sorted() }
+        return core.rank(
+            plan, limit: limit, fieldMask: fieldMask, scratch: &scratch, where: filter, restrictedTo: documents
+        ).map {
             SearchHit(key: keys[Int($0.doc)], score: $0.score, matches: $0.matches)
         }
     }

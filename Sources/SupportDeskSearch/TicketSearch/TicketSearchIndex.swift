@@ -22,6 +22,9 @@ public struct TicketSearchIndex: Sendable {
 
     /// The underlying index, keyed by ticket.
     public private(set) var index: SearchIndex<IndexedTicket>
+    /// Each account's indexed tickets: a customer's search scores only these.
+    private var accountTickets: [Account.ID: Set<Ticket.ID>] = [:]
+    private var ticketAccount: [Ticket.ID: Account.ID] = [:]
 
     /// Creates an empty index.
     /// - Parameter configuration: Tuning and synonyms (pass a catalog's synonyms to match `вотсап` with
@@ -50,19 +53,32 @@ public struct TicketSearchIndex: Sendable {
     ///   - comments: Its comments (all visibilities; internal ones are only found by agents).
     public mutating func index(_ ticket: Ticket, comments: [Comment] = []) {
         index.add(Self.document(ticket, comments: comments))
+        track(ticket)
     }
 
     /// Adds many tickets (faster than one by one).
     /// - Parameter tickets: Tickets with their comments.
     public mutating func index(contentsOf tickets: some Sequence<(ticket: Ticket, comments: [Comment])>) {
-        index.add(contentsOf: tickets.lazy.map { Self.document($0.ticket, comments: $0.comments) })
+        for (ticket, comments) in tickets { index(ticket, comments: comments) }
     }
 
     /// Removes a ticket.
     /// - Parameter id: The ticket's id.
     /// - Returns: `true` when it was indexed.
     @discardableResult
-    public mutating func remove(_ id: Ticket.ID) -> Bool { index.remove(Self.key(id)) }
+    public mutating func remove(_ id: Ticket.ID) -> Bool {
+        if let account = ticketAccount.removeValue(forKey: id) { accountTickets[account]?.remove(id) }
+        return index.remove(Self.key(id))
+    }
+
+    /// Records which account a ticket belongs to (moving it if the account changed).
+    private mutating func track(_ ticket: Ticket) {
+        if let previous = ticketAccount[ticket.id], previous != ticket.accountID {
+            accountTickets[previous]?.remove(ticket.id)
+        }
+        ticketAccount[ticket.id] = ticket.accountID
+        accountTickets[ticket.accountID, default: []].insert(ticket.id)
+    }
 
     /// Searches tickets.
     /// - Parameters:
@@ -139,9 +155,11 @@ public struct TicketSearchIndex: Sendable {
     ) -> TicketSearchResults {
         let fields: [Int]?
         let filter: (IndexedTicket) -> Bool
+        var restriction: [IndexedTicket]?
         switch scope {
         case .customer(let account):
             fields = Self.customerFields
+            restriction = (accountTickets[account] ?? []).map(Self.key)
             filter = { ticket in
                 ticket.accountID == account && (!openOnly || ticket.status.isOpen)
                     && (topic == nil || ticket.topicID == topic)
@@ -155,7 +173,7 @@ public struct TicketSearchIndex: Sendable {
         }
         let hits = index.rank(
             plan, limit: limit, fieldMask: SearchIndex<IndexedTicket>.fieldMask(fields), scratch: &scratch,
-            where: filter)
+            where: filter, restrictedTo: restriction)
         let best = index.maximumScore(of: plan)
         let ticketHits = hits.compactMap { hit -> TicketSearchHit? in
             let similarity = best > 0 ? min(1, hit.score / best) : 0
