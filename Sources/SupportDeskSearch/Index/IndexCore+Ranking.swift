@@ -69,6 +69,7 @@ extension IndexCore {
             }
         }
         var candidates: [UInt32]? = restrictedTo.map { $0.filter { Int($0) < documentCount && alive[Int($0)] } }
+        var prunedAt = 0
 
         // The hot loop works on raw buffers: no uniqueness checks or bounds checks per posting.
         var slots: [SearchScratch.Slot] = []
@@ -97,8 +98,15 @@ extension IndexCore {
                                 if threshold > rest[stepIndex] {
                                     candidates = touched[0..<touchedCount].filter {
                                         alive[Int($0)] && slots[Int($0)].total + rest[stepIndex] >= threshold
-                                    }
+                                    }.sorted()
+                                    prunedAt = stepIndex
                                 }
+                            } else if let current = candidates, stepIndex > prunedAt, current.count > limit {
+                                // The remaining bound shrank: drop the candidates that can no longer make it.
+                                let threshold = kthBestScore(
+                                    limit, slots: slots, touched: current[...], where: isIncluded)
+                                candidates = current.filter { slots[Int($0)].total + rest[stepIndex] >= threshold }
+                                prunedAt = stepIndex
                             }
                             if wordIndex != currentWord {
                                 currentWord = wordIndex
@@ -143,20 +151,60 @@ extension IndexCore {
                                             slots[d].contribution = score
                                         }
                                     }
-                                    if let candidates {
+                                    if let candidates, candidates.count * 16 < postings.count {
+                                        // Few candidates: find each by binary search.
                                         for doc in candidates {
                                             let start = Self.firstPosting(of: doc, in: postings)
                                             guard start < postings.count && postings[start].doc == doc else { continue }
                                             let (value, _) = score(at: start)
                                             if value > 0 { add(doc, value) }
                                         }
-                                    } else {
+                                    } else if let candidates {
+                                        // Many candidates: walk the sorted candidates and the list together.
                                         var index = 0
-                                        while index < postings.count {
-                                            let doc = postings[index].doc
+                                        for doc in candidates {
+                                            while index < postings.count && postings[index].doc < doc { index += 1 }
+                                            guard index < postings.count else { break }
+                                            guard postings[index].doc == doc else { continue }
                                             let (value, next) = score(at: index)
                                             index = next
                                             if value > 0 { add(doc, value) }
+                                        }
+                                    } else {
+                                        // The full scan, written out: one pass, no calls per posting.
+                                        let count = postings.count
+                                        guard var pointer = postings.baseAddress, let weights = fieldWeight.baseAddress,
+                                            let normBase = norms.baseAddress, let slotBase = slots.baseAddress
+                                        else { return }
+                                        let end = pointer + count
+                                        while pointer < end {
+                                            let doc = pointer.pointee.doc
+                                            let base = Int(doc) &* fieldCount
+                                            var tf: Float = 0
+                                            repeat {
+                                                let field = Int(pointer.pointee.field)
+                                                tf +=
+                                                    weights[field] * Float(pointer.pointee.tf) * normBase[base &+ field]
+                                                pointer += 1
+                                            } while pointer < end && pointer.pointee.doc == doc
+                                            guard tf > 0 else { continue }
+                                            let value = scale * tf / (k1 + tf)
+                                            let slot = slotBase + Int(doc)
+                                            if slot.pointee.queryMark != queryEpoch {
+                                                slot.pointee = SearchScratch.Slot(
+                                                    total: value, contribution: value, wordMark: wordEpoch,
+                                                    queryMark: queryEpoch, matched: bit)
+                                                touched[touchedCount] = doc
+                                                touchedCount &+= 1
+                                            } else if slot.pointee.wordMark != wordEpoch {
+                                                slot.pointee.wordMark = wordEpoch
+                                                slot.pointee.contribution = value
+                                                slot.pointee.total += value
+                                                slot.pointee.matched |= bit
+                                            } else if value > slot.pointee.contribution {
+                                                slot.pointee.total += value - slot.pointee.contribution
+                                                slot.pointee.contribution = value
+                                            }
                                         }
                                     }
                                 }
@@ -209,7 +257,7 @@ extension IndexCore {
     /// The score of the `k`-th best live document touched so far (0 when fewer pass the filter).
     private func kthBestScore(
         _ k: Int, slots: UnsafeMutableBufferPointer<SearchScratch.Slot>,
-        touched: Slice<UnsafeMutableBufferPointer<UInt32>>,
+        touched: some Sequence<UInt32>,
         where isIncluded: ((UInt32) -> Bool)?
     ) -> Float {
         var heap = TopKHeap(capacity: k)
