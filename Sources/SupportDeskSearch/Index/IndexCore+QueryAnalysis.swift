@@ -191,15 +191,21 @@ extension IndexCore {
 
     /// Lowers the weight of the words of concessive clauses.
     private static func weighConcessiveClauses(_ candidates: inout [Candidate], chunks: [String]) {
+        let openers = concessiveWords.map { $0.unicodeScalars.map(\.value) }
+        guard let first = candidates.firstIndex(where: { word in openers.contains { $0 == word.typed } }) else {
+            return
+        }
         var clauseChunks = Set<Int>()
         var inClause = false
-        for (index, chunk) in chunks.enumerated() {
-            let word = TextNormalizer().normalize(chunk).trimmingPunctuation()
-            if concessiveWords.contains(word) { inClause = true }
-            if inClause { clauseChunks.insert(index) }
-            if let last = chunk.unicodeScalars.last, ".!?;".unicodeScalars.contains(last) { inClause = false }
+        for index in candidates.indices where index >= first {
+            let chunk = candidates[index].chunk
+            if openers.contains(where: { $0 == candidates[index].typed }) { inClause = true }
+            if inClause { clauseChunks.insert(chunk) }
+            let endsSentence = index + 1 == candidates.count || candidates[index + 1].chunk != chunk
+            if endsSentence, let last = chunks[chunk].unicodeScalars.last, ".!?;".unicodeScalars.contains(last) {
+                inClause = false
+            }
         }
-        guard !clauseChunks.isEmpty else { return }
         for index in candidates.indices where clauseChunks.contains(candidates[index].chunk) {
             candidates[index].weight *= concessiveWeight
         }
@@ -371,7 +377,7 @@ extension IndexCore {
     private func prefixForms(of word: [UInt32], excludingStems covered: Set<UInt32> = []) -> [QueryPlan.Form] {
         guard word.count >= configuration.minimumPrefixLength else { return [] }
         var results: [UInt32] = []
-        trie.completions(of: word, limit: 4096, into: &results)
+        trie.completions(of: word, limit: 512, into: &results)
         let own = surfaces.id(of: word)
         var completions = results.filter {
             $0 != own && !surfacePostings[Int($0)].isEmpty && !covered.contains(surfaceStem[Int($0)])
@@ -388,12 +394,13 @@ extension IndexCore {
         guard !synonymPhrases.isEmpty else { return [] }
         var words: [QueryPlan.Word] = []
         let factor = Float(configuration.matchWeights.synonym)
-        for phrase in synonymPhrases where phrase.stems.count <= stemsInOrder.count {
-            let compact = stemsInOrder.compactMap { $0 }
-            guard compact.count >= phrase.stems.count else { continue }
+        let compact = stemsInOrder.compactMap { $0 }
+        guard compact.count >= 2 else { return [] }
+        let present = Set(compact)
+        for phrase in synonymPhrases where phrase.stems.count <= compact.count && present.contains(phrase.stems[0]) {
             var found = false
             for start in 0...(compact.count - phrase.stems.count)
-            where Array(compact[start..<start + phrase.stems.count]) == phrase.stems {
+            where compact[start..<start + phrase.stems.count].elementsEqual(phrase.stems) {
                 found = true
                 break
             }
@@ -431,23 +438,5 @@ extension IndexCore {
             words.append(QueryPlan.Word(word: QueryWord(typed: text, used: text), forms: [form], isPair: true))
         }
         return words
-    }
-}
-
-extension String {
-    /// The string without leading and trailing punctuation.
-    fileprivate func trimmingPunctuation() -> String {
-        let scalars = Array(unicodeScalars)
-        var start = 0
-        var end = scalars.count
-        while start < end && !(scalars[start].properties.isAlphabetic || scalars[start].properties.numericType != nil) {
-            start += 1
-        }
-        while end > start
-            && !(scalars[end - 1].properties.isAlphabetic || scalars[end - 1].properties.numericType != nil)
-        {
-            end -= 1
-        }
-        return String(String.UnicodeScalarView(scalars[start..<end]))
     }
 }

@@ -107,23 +107,26 @@ public struct TopicSuggester: Sendable {
 
     /// Ranks the categories of suggested topics: best topic's score plus a quarter of the others'.
     static func rankCategories(_ topics: [TopicSuggestion]) -> [CategorySuggestion] {
-        var order: [Category.ID] = []
-        var byCategory: [Category.ID: CategorySuggestion] = [:]
-        for suggestion in topics {
+        // Categories in order of first appearance, accumulated by index (no dictionary of large values).
+        var ids: [Category.ID] = []
+        var scores: [Double] = []
+        var members: [[Topic.ID]] = []
+        var firstTopic: [Int] = []
+        for (position, suggestion) in topics.enumerated() {
             let id = suggestion.category.id
-            if var existing = byCategory[id] {
-                existing.score += suggestion.score / 4
-                existing.topics.append(suggestion.topic.id)
-                byCategory[id] = existing
+            if let index = ids.firstIndex(of: id) {
+                scores[index] += suggestion.score / 4
+                members[index].append(suggestion.topic.id)
             } else {
-                order.append(id)
-                byCategory[id] = CategorySuggestion(
-                    category: suggestion.category, score: suggestion.score, topics: [suggestion.topic.id])
+                ids.append(id)
+                scores.append(suggestion.score)
+                members.append([suggestion.topic.id])
+                firstTopic.append(position)
             }
         }
-        let ranked = order.compactMap { byCategory[$0] }
-        return ranked.enumerated().sorted {
-            $0.element.score != $1.element.score ? $0.element.score > $1.element.score : $0.offset < $1.offset
-        }.map(\.element)
+        let order = ids.indices.sorted { scores[$0] != scores[$1] ? scores[$0] > scores[$1] : $0 < $1 }
+        return order.map {
+            CategorySuggestion(category: topics[firstTopic[$0]].category, score: scores[$0], topics: members[$0])
+        }
     }
 }
