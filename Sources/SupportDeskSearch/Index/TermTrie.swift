@@ -68,49 +68,85 @@ struct TermTrie: Sendable {
     }
 
     /// Term ids within `maxDistance` edits of a word, with their distances.
+    ///
+    /// Only the diagonal band of each distance row (columns within `maxDistance` of the depth) is computed:
+    /// cells outside it always exceed the allowance (Ukkonen's cut-off).
     func fuzzyMatches(_ word: [UInt32], maxDistance: Int, into results: inout [(term: UInt32, distance: Int)]) {
         let width = word.count + 1
         let maxDepth = word.count + maxDistance
-        var rows = [Int](repeating: 0, count: (maxDepth + 1) * width)
-        for j in 0..<width { rows[j] = j }
+        var rows = [Int32](repeating: Int32(maxDistance + 1), count: (maxDepth + 1) * width)
+        for j in 0..<width { rows[j] = Int32(j) }
         var path = [UInt32](repeating: 0, count: maxDepth + 1)
-        var child = firstChild[0]
-        while child >= 0 {
-            visit(
-                Int(child), depth: 1, word: word, maxDistance: maxDistance, maxDepth: maxDepth, width: width,
-                rows: &rows, path: &path, results: &results)
-            child = nextSibling[Int(child)]
+        labels.withUnsafeBufferPointer { labels in
+            firstChild.withUnsafeBufferPointer { firstChild in
+                nextSibling.withUnsafeBufferPointer { nextSibling in
+                    terms.withUnsafeBufferPointer { terms in
+                        word.withUnsafeBufferPointer { word in
+                            rows.withUnsafeMutableBufferPointer { rows in
+                                path.withUnsafeMutableBufferPointer { path in
+                                    let walk = FuzzyWalk(
+                                        labels: labels, firstChild: firstChild, nextSibling: nextSibling,
+                                        terms: terms, word: word, rows: rows, path: path, width: width,
+                                        maxDistance: Int32(maxDistance), maxDepth: maxDepth)
+                                    var child = firstChild[0]
+                                    while child >= 0 {
+                                        walk.visit(Int(child), depth: 1, results: &results)
+                                        child = nextSibling[Int(child)]
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
         }
     }
+}
 
-    private func visit(
-        _ node: Int, depth: Int, word: [UInt32], maxDistance: Int, maxDepth: Int, width: Int, rows: inout [Int],
-        path: inout [UInt32], results: inout [(term: UInt32, distance: Int)]
-    ) {
+/// One typo look-up over a trie: raw buffers, one distance row per depth.
+private struct FuzzyWalk {
+    let labels: UnsafeBufferPointer<UInt32>
+    let firstChild: UnsafeBufferPointer<Int32>
+    let nextSibling: UnsafeBufferPointer<Int32>
+    let terms: UnsafeBufferPointer<Int32>
+    let word: UnsafeBufferPointer<UInt32>
+    let rows: UnsafeMutableBufferPointer<Int32>
+    let path: UnsafeMutableBufferPointer<UInt32>
+    let width: Int
+    let maxDistance: Int32
+    let maxDepth: Int
+
+    func visit(_ node: Int, depth: Int, results: inout [(term: UInt32, distance: Int)]) {
         let label = labels[node]
         path[depth] = label
         let row = depth * width
         let above = row - width
-        rows[row] = depth
-        var rowMinimum = depth
-        for j in 1..<width {
-            let cost = word[j - 1] == label ? 0 : 1
-            var value = min(rows[above + j] + 1, rows[row + j - 1] + 1, rows[above + j - 1] + cost)
-            if depth > 1 && j > 1 && label == word[j - 2] && path[depth - 1] == word[j - 1] {
-                value = min(value, rows[above - width + j - 2] + 1)
+        let m = width - 1
+        let band = Int(maxDistance)
+        let low = max(1, depth - band)
+        let high = min(m, depth + band)
+        rows[row] = Int32(depth)
+        if low > 1 { rows[row + low - 1] = maxDistance + 1 }
+        if high < m { rows[row + high + 1] = maxDistance + 1 }
+        var rowMinimum = Int32(depth)
+        if low <= high {
+            for j in low...high {
+                let cost: Int32 = word[j - 1] == label ? 0 : 1
+                var value = min(rows[above + j] + 1, rows[row + j - 1] + 1, rows[above + j - 1] + cost)
+                if depth > 1 && j > 1 && label == word[j - 2] && path[depth - 1] == word[j - 1] {
+                    value = min(value, rows[above - width + j - 2] + 1)
+                }
+                rows[row + j] = value
+                if value < rowMinimum { rowMinimum = value }
             }
-            rows[row + j] = value
-            if value < rowMinimum { rowMinimum = value }
         }
-        if terms[node] >= 0 && rows[row + width - 1] <= maxDistance {
-            results.append((UInt32(terms[node]), rows[row + width - 1]))
+        if terms[node] >= 0 && high == m && rows[row + m] <= maxDistance {
+            results.append((UInt32(terms[node]), Int(rows[row + m])))
         }
         guard rowMinimum <= maxDistance, depth < maxDepth else { return }
         var child = firstChild[node]
         while child >= 0 {
-            visit(
-                Int(child), depth: depth + 1, word: word, maxDistance: maxDistance, maxDepth: maxDepth, width: width,
-                rows: &rows, path: &path, results: &results)
+            visit(Int(child), depth: depth + 1, results: &results)
             child = nextSibling[Int(child)]
         }
     }
