@@ -1,3 +1,4 @@
+import Foundation
 import SupportDesk
 import SupportDeskSearch
 
@@ -47,11 +48,14 @@ enum TicketSearchBenchmarks {
                 let ofKind = queries.filter { $0.kind == kind }
                 var samples = LatencySamples(capacity: ofKind.count)
                 var topicHits = 0
+                var slowest: [(nanoseconds: UInt64, text: String)] = []
                 for query in ofKind {
                     let (nanoseconds, results) = CPUTime.best { index.search(query.text, limit: 10, scratch: &scratch) }
                     samples.record(nanoseconds)
+                    slowest.append((nanoseconds, query.text))
                     if results.hits.contains(where: { tickets[$0.key].topicID == query.topicID }) { topicHits += 1 }
                 }
+                reportSlowest(slowest, of: "\(name) \(kind.rawValue)")
                 report(Measurement(name: name, metric: "query.\(kind.rawValue).p50", value: samples.percentileMilliseconds(50), unit: "ms"))
                 report(Measurement(name: name, metric: "query.\(kind.rawValue).p99", value: samples.percentileMilliseconds(99), unit: "ms"))
                 report(
@@ -61,6 +65,15 @@ enum TicketSearchBenchmarks {
             }
             blackHole(index)
         }
+    }
+
+    /// Writes the five slowest queries to standard error (the JSON lines stay on standard output), so a
+    /// p99 can be traced to the queries behind it.
+    static func reportSlowest(_ samples: [(nanoseconds: UInt64, text: String)], of label: String) {
+        let lines = samples.sorted { $0.nanoseconds > $1.nanoseconds }.prefix(5).map {
+            String(format: "%.2f ms", Double($0.nanoseconds) / 1e6) + " «\($0.text)»"
+        }
+        FileHandle.standardError.write(Data("slowest \(label): \(lines.joined(separator: ", "))\n".utf8))
     }
 
     /// A ticket as a search document: summary, description and the comments in their fields.
