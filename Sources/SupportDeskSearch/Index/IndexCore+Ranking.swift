@@ -51,7 +51,12 @@ extension IndexCore {
             var forms: [Step] = word.forms.indices.map { formIndex in
                 let form = word.forms[formIndex]
                 let stem = form.isStem ? form.term : surfaceStem[Int(form.term)]
-                return Step(word: wordIndex, form: formIndex, bound: form.factor * idf(stem: stem) * weight)
+                // The saturation of the largest impact any document has for this term bounds its score.
+                let impact = form.isStem ? stemMaxImpact[Int(form.term)] : surfaceMaxImpact[Int(form.term)]
+                let saturation = impact * (k1 + 1) / (k1 + impact) / (k1 + 1)
+                return Step(
+                    word: wordIndex, form: formIndex,
+                    bound: form.factor * idf(stem: stem) * weight * saturation * 1.0001)
             }
             forms.sort { $0.bound > $1.bound }
             wordSteps.append(forms)

@@ -13,7 +13,12 @@ struct IndexCore: Sendable {
     var surfaceFlags: [UInt8] = []
     var surfacePostings: [[Posting]] = []
     var surfaceDocCount: [UInt32] = []
+    /// Per word: the most its postings give one document, `Σ fieldWeight × tf × norm` (the bound MaxScore
+    /// uses, tighter than assuming an unbounded term frequency).
+    var surfaceMaxImpact: [Float] = []
     var stems = TermTable()
+    /// Per stem: the same bound.
+    var stemMaxImpact: [Float] = []
     var stemPostings: [[Posting]] = []
     var stemDocCount: [UInt32] = []
     var trie = TermTrie()
@@ -145,8 +150,11 @@ struct IndexCore: Sendable {
         let keysBuffer = surfaceKeys
         // Surfaces, and stems accumulated per (stem, field).
         stemKeys.removeAll(keepingCapacity: true)
+        let fieldCount = fields.count
+        let normBase = Int(doc) * fieldCount
         var index = 0
         var previousSurface = UInt32.max
+        var impact: Float = 0
         while index < keysBuffer.count {
             let key = keysBuffer[index]
             var run = 1
@@ -157,7 +165,10 @@ struct IndexCore: Sendable {
             if surface != previousSurface {
                 surfaceDocCount[Int(surface)] += 1
                 previousSurface = surface
+                impact = 0
             }
+            impact += Float(fields[Int(field)].weight) * Float(min(run, 65535)) * norms[normBase + Int(field)]
+            surfaceMaxImpact[Int(surface)] = max(surfaceMaxImpact[Int(surface)], impact)
             let stem = surfaceStem[Int(surface)]
             for _ in 0..<run { stemKeys.append(UInt64(stem) << 8 | UInt64(field)) }
             index += run
@@ -166,6 +177,7 @@ struct IndexCore: Sendable {
         stemKeys.sort()
         index = 0
         var previousStem = UInt32.max
+        impact = 0
         while index < stemKeys.count {
             let key = stemKeys[index]
             var run = 1
@@ -176,7 +188,10 @@ struct IndexCore: Sendable {
             if stem != previousStem {
                 stemDocCount[Int(stem)] += 1
                 previousStem = stem
+                impact = 0
             }
+            impact += Float(fields[Int(field)].weight) * Float(min(run, 65535)) * norms[normBase + Int(field)]
+            stemMaxImpact[Int(stem)] = max(stemMaxImpact[Int(stem)], impact)
             index += run
         }
     }
@@ -222,6 +237,7 @@ struct IndexCore: Sendable {
         }
         alive = Array(repeating: true, count: documentCount)
         deadCount = 0
+        recomputeMaxImpacts()
         return newNumber
     }
 
@@ -252,6 +268,32 @@ struct IndexCore: Sendable {
                 norms[doc * fieldCount + field] = norm(length: lengths[doc * fieldCount + field], field: field)
             }
         }
+        recomputeMaxImpacts()
+    }
+
+    /// Recomputes every term's impact bound from its postings (after the norms changed).
+    private mutating func recomputeMaxImpacts() {
+        let fieldCount = fields.count
+        let weights = fields.map { Float($0.weight) }
+        func bound(_ postings: [Posting]) -> Float {
+            var best: Float = 0
+            var index = 0
+            while index < postings.count {
+                let doc = postings[index].doc
+                var impact: Float = 0
+                repeat {
+                    let posting = postings[index]
+                    impact +=
+                        weights[Int(posting.field)] * Float(posting.tf)
+                        * norms[Int(doc) * fieldCount + Int(posting.field)]
+                    index += 1
+                } while index < postings.count && postings[index].doc == doc
+                best = max(best, impact)
+            }
+            return best
+        }
+        for term in surfacePostings.indices { surfaceMaxImpact[term] = bound(surfacePostings[term]) }
+        for term in stemPostings.indices { stemMaxImpact[term] = bound(stemPostings[term]) }
     }
 
     // MARK: Vocabulary
@@ -271,6 +313,7 @@ struct IndexCore: Sendable {
         surfaceFlags.append(flags)
         surfacePostings.append([])
         surfaceDocCount.append(0)
+        surfaceMaxImpact.append(0)
         if word.count >= 2 { trie.insert(word, term: id) }
         if script == .cyrillic, let skeleton = Transliteration.skeleton(cyrillic: word) {
             let (skeletonID, newSkeleton) = skeletons.intern(skeleton)
@@ -296,6 +339,7 @@ struct IndexCore: Sendable {
         if isNew {
             stemPostings.append([])
             stemDocCount.append(0)
+            stemMaxImpact.append(0)
         }
         return id
     }
