@@ -15,7 +15,9 @@ struct BlindQuerySetTests {
         let report = SearchEvaluation(suggester: try TopicSuggester.twinHelpCenter())
             .evaluate(try SearchEvaluationTests.queries("blind-queries"))
         for outcome in report.outcomes where outcome.rank.map({ $0 > 3 }) ?? true {
-            print("missed [\(outcome.query.kind)] \(outcome.query.query) → \(outcome.suggested.prefix(3).map(\.rawValue))")
+            print(
+                "missed [\(outcome.query.kind)] \(outcome.query.query) → \(outcome.suggested.prefix(3).map(\.rawValue))"
+            )
         }
         #expect(report.overall.count == 150)
         #expect(report.overall.meanReciprocalRank >= 0.95)
