@@ -76,44 +76,56 @@ public enum Transliteration {
         let letters = Array(word)
         guard !letters.isEmpty, letters.allSatisfy({ ($0 >= 0x61 && $0 <= 0x7A) || $0 == 0x27 }) else { return [] }
         var results: [[UInt32]] = [[]]
-        func append(_ options: [String]) {
-            var next: [[UInt32]] = []
-            for prefix in results {
-                for option in options where next.count < limit {
-                    next.append(prefix + option.unicodeScalars.map(\.value))
-                }
-            }
-            results = next
-        }
-        func matches(_ index: Int, _ text: String) -> Bool {
-            let scalars = text.unicodeScalars.map(\.value)
-            guard index + scalars.count <= letters.count else { return false }
-            for (offset, value) in scalars.enumerated() where letters[index + offset] != value { return false }
-            return true
-        }
         var index = 0
-        let rules: [(String, [String])] = [
-            ("shch", ["щ"]), ("sch", ["щ"]), ("sh", ["ш"]), ("ch", ["ч"]), ("zh", ["ж"]), ("kh", ["х"]),
-            ("ts", ["ц"]), ("tz", ["ц"]), ("ck", ["к"]), ("yo", ["е"]), ("jo", ["е"]), ("ye", ["е"]),
-            ("je", ["е"]), ("ph", ["ф"]),
-        ]
-        let single: [UInt32: [String]] = [
-            0x61: ["а"], 0x62: ["б"], 0x63: ["ц", "к"], 0x64: ["д"], 0x65: ["е"], 0x66: ["ф"], 0x67: ["г"],
-            0x68: ["х", "г"], 0x69: ["и"], 0x6A: ["и"], 0x6B: ["к"], 0x6C: ["л"], 0x6D: ["м"], 0x6E: ["н"],
-            0x6F: ["о"], 0x70: ["п"], 0x71: ["к"], 0x72: ["р"], 0x73: ["с"], 0x74: ["т"], 0x75: ["у"],
-            0x76: ["в"], 0x77: ["в"], 0x78: ["кс", "х"], 0x79: ["и"], 0x7A: ["з"], 0x27: [""],
-        ]
         outer: while index < letters.count {
-            for (pattern, options) in rules where matches(index, pattern) {
-                // "ye"/"yo" at the start of a syllable; inside "ts" keep both letters when "s" starts "sh"/"ch".
-                append(options)
-                index += pattern.unicodeScalars.count
+            for rule in latinRules where matches(letters, at: index, rule.pattern) {
+                results = extend(results, with: rule.options, limit: limit)
+                index += rule.pattern.count
                 continue outer
             }
-            append(single[letters[index]] ?? [])
+            results = extend(results, with: latinLetters[letters[index]] ?? [], limit: limit)
             index += 1
         }
         return results.map { collapse(mergeDigraphs($0)) }
+    }
+
+    /// Latin letter groups read as one Cyrillic letter (longest first).
+    private static let latinRules: [(pattern: [UInt32], options: [[UInt32]])] = [
+        ("shch", ["щ"]), ("sch", ["щ"]), ("sh", ["ш"]), ("ch", ["ч"]), ("zh", ["ж"]), ("kh", ["х"]),
+        ("ts", ["ц"]), ("tz", ["ц"]), ("ck", ["к"]), ("yo", ["е"]), ("jo", ["е"]), ("ye", ["е"]),
+        ("je", ["е"]), ("ph", ["ф"]),
+    ].map { (scalars($0.0), $0.1.map(scalars)) }
+
+    /// Single Latin letters and their readings (two where people use a letter both ways).
+    private static let latinLetters: [UInt32: [[UInt32]]] = {
+        let table: [(String, [String])] = [
+            ("a", ["а"]), ("b", ["б"]), ("c", ["ц", "к"]), ("d", ["д"]), ("e", ["е"]), ("f", ["ф"]), ("g", ["г"]),
+            ("h", ["х", "г"]), ("i", ["и"]), ("j", ["и"]), ("k", ["к"]), ("l", ["л"]), ("m", ["м"]), ("n", ["н"]),
+            ("o", ["о"]), ("p", ["п"]), ("q", ["к"]), ("r", ["р"]), ("s", ["с"]), ("t", ["т"]), ("u", ["у"]),
+            ("v", ["в"]), ("w", ["в"]), ("x", ["кс", "х"]), ("y", ["и"]), ("z", ["з"]), ("'", [""]),
+        ]
+        var map: [UInt32: [[UInt32]]] = [:]
+        for (letter, options) in table { map[scalars(letter)[0]] = options.map(scalars) }
+        return map
+    }()
+
+    private static func scalars(_ text: String) -> [UInt32] { text.unicodeScalars.map(\.value) }
+
+    private static func matches(_ letters: [UInt32], at index: Int, _ pattern: [UInt32]) -> Bool {
+        guard index + pattern.count <= letters.count else { return false }
+        for offset in pattern.indices where letters[index + offset] != pattern[offset] { return false }
+        return true
+    }
+
+    private static func extend(_ prefixes: [[UInt32]], with options: [[UInt32]], limit: Int) -> [[UInt32]] {
+        if options.count == 1 {
+            return prefixes.map { $0 + options[0] }
+        }
+        var next: [[UInt32]] = []
+        for prefix in prefixes {
+            for option in options where next.count < limit { next.append(prefix + option) }
+        }
+        return next
     }
 
     /// Applies the `тс` → `ц`, `сч` → `щ` merges to a skeleton built from Latin letters.
