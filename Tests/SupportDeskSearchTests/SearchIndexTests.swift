@@ -206,4 +206,13 @@ struct SearchIndexTests {
             #expect(pruned.map(\.score) == full.prefix(limit).map(\.score), "\(query)")
         }
     }
+
+    @Test("A mistyped word is corrected as a typo, not read in the other layout onto a garbled word")
+    func typoBeforeLayoutOntoNoise() {
+        // Tickets contain words typed in the wrong layout ("gecrftn" is "пускает"); "пкскает" is a typo.
+        let index = Self.index([("login", "не пускает в кабинет", ""), ("noise", "gecrftn", "")])
+        let results = index.search("не пкскает ")
+        #expect(results.words.map(\.used) == ["не", "пускает"])
+        #expect(Self.keys(results).first == "login")
+    }
 }

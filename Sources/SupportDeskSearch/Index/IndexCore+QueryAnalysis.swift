@@ -77,7 +77,11 @@ extension IndexCore {
             var converted = candidates(of: other, chunk: index, buffer: &buffer)
             for i in converted.indices { converted[i].repair = .keyboardLayout }
             layoutWords[index] = converted
-            for word in converted where isContentWord(word.used) || isCorrectable(word.used, script: word.script) {
+            // A typo in the converted text counts only when the chunk as typed is not itself one typo away
+            // from a known word (`пкскает` is `пускает` mistyped, not a layout slip).
+            let typedIsCorrectable = words.allSatisfy { isCorrectable($0.used, script: $0.script) }
+            for word in converted
+            where isContentWord(word.used) || (!typedIsCorrectable && isCorrectable(word.used, script: word.script)) {
                 layoutExplains[index] = true
                 layoutLetters += word.used.count
             }
