@@ -49,6 +49,48 @@ import Testing
         #expect(random != Ticket.ID.random())
     }
 
+    @Test func randomIdentifiersAreLowercaseVersion4UUIDs() throws {
+        var seen = Set<String>()
+        var firstDigits = Set<Character>()
+        for _ in 0..<1_000 {
+            let text = Account.ID.random().rawValue
+            let uuid = try #require(UUID(uuidString: text), "\(text) is not a UUID")
+            #expect(uuid.uuidString.lowercased() == text)
+            let characters = Array(text)
+            #expect(characters.count == 36)
+            #expect(characters[14] == "4", "version nibble of \(text)")
+            #expect("89ab".contains(characters[19]), "variant nibble of \(text)")
+            seen.insert(text)
+            firstDigits.insert(characters[0])
+        }
+        #expect(seen.count == 1_000)
+        // 1,000 draws cover all 16 leading hex digits unless the bits are not random (chance ≈ 16 · (15/16)^1000).
+        #expect(firstDigits.count == 16)
+    }
+
+    @Test func timeOrderedIdentifiersAreVersion7UUIDsSortedByTheirMillisecond() throws {
+        var previous: (milliseconds: UInt64, text: String)?
+        var seen = Set<String>()
+        for _ in 0..<2_000 {
+            let before = UInt64(Date().timeIntervalSince1970 * 1000)
+            let text = Ticket.ID.timeOrdered().rawValue
+            let after = UInt64(Date().timeIntervalSince1970 * 1000)
+            let uuid = try #require(UUID(uuidString: text), "\(text) is not a UUID")
+            #expect(uuid.uuidString.lowercased() == text)
+            let characters = Array(text)
+            #expect(characters[14] == "7", "version nibble of \(text)")
+            #expect("89ab".contains(characters[19]), "variant nibble of \(text)")
+            let milliseconds = try #require(UInt64(String(characters[0..<8] + characters[9..<13]), radix: 16))
+            #expect(before <= milliseconds && milliseconds <= after, "time of \(text)")
+            if let previous, previous.milliseconds < milliseconds {
+                #expect(previous.text < text, "\(previous.text) was made before \(text)")
+            }
+            previous = (milliseconds, text)
+            seen.insert(text)
+        }
+        #expect(seen.count == 2_000)
+    }
+
     @Test func localizedTextFallsBack() {
         let text = LocalizedText([.ru: "Чаты"])
         #expect(text[.en] == "Чаты")

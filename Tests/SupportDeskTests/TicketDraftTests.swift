@@ -17,5 +17,7 @@ import Testing
         #expect(ticket.updatedAt == created)
         #expect(ticket.summary == "Бот молчит")
         #expect(ticket.assignee == nil && ticket.replyDeadline == nil && ticket.reminderAt == nil)
+        // The default id is time-ordered (UUID version 7), so new tickets append to the stores' id indexes.
+        #expect(Array(draft.id.rawValue).count == 36 && Array(draft.id.rawValue)[14] == "7")
     }
 }

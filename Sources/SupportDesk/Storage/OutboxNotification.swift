@@ -74,13 +74,14 @@ public struct OutboxNotification: Identifiable, Hashable, Sendable, Codable {
 
         /// Creates a draft.
         /// - Parameters:
-        ///   - id: The identifier (a new random one by default).
+        ///   - id: The identifier (by default a new time-ordered one, ``Identifier/timeOrdered()``, so new
+        ///     notifications append to the stores' id indexes).
         ///   - recipient: The address.
         ///   - kind: The event.
         ///   - body: The message text.
         ///   - commentID: The comment it is about.
         public init(
-            id: ID = .random(), recipient: EmailAddress, kind: Kind, body: String, commentID: Comment.ID? = nil
+            id: ID = .timeOrdered(), recipient: EmailAddress, kind: Kind, body: String, commentID: Comment.ID? = nil
         ) {
             self.id = id
             self.recipient = recipient

@@ -26,7 +26,8 @@ public struct TicketDraft: Hashable, Sendable, Codable {
 
     /// Creates a draft.
     /// - Parameters:
-    ///   - id: The identifier (a new random one by default).
+    ///   - id: The identifier (by default a new time-ordered one, ``Identifier/timeOrdered()``, so new tickets
+    ///     append to the stores' id indexes).
     ///   - numberPrefix: The number prefix.
     ///   - accountID: The account.
     ///   - topicID: The topic.
@@ -34,7 +35,7 @@ public struct TicketDraft: Hashable, Sendable, Codable {
     ///   - fields: The form values.
     ///   - createdAt: The creation time.
     public init(
-        id: Ticket.ID = .random(), numberPrefix: String, accountID: Account.ID, topicID: Topic.ID,
+        id: Ticket.ID = .timeOrdered(), numberPrefix: String, accountID: Account.ID, topicID: Topic.ID,
         categoryID: Category.ID, fields: FieldValues, createdAt: Date
     ) {
         self.id = id

@@ -1,3 +1,5 @@
+internal import CSQLite
+
 /// An error from the SQLite backend: the database file could not be opened, is not a usable
 /// SupportDesk database, or a statement failed.
 ///
@@ -90,4 +92,10 @@ public struct SQLiteError: Error, Hashable, Sendable, CustomStringConvertible {
         }
         return text
     }
+}
+
+extension SQLiteError {
+    /// Whether SQLite refused a row because one of its foreign keys points at no row
+    /// (`SQLITE_CONSTRAINT_FOREIGNKEY`; foreign keys are enforced on every SupportDesk connection).
+    package var isForeignKeyViolation: Bool { sqliteCode == SQLITE_CONSTRAINT | (3 << 8) }
 }

@@ -26,18 +26,21 @@ extension SQLiteStore {
         try Self.checkHistory(history, of: draft.id)
         let fields = try perform { try json(draft.fields) }
         return try writing {
-            guard try exists("SELECT 1 FROM accounts WHERE id = ?", draft.accountID.rawValue) else {
-                throw StorageError.accountNotFound(draft.accountID)
-            }
-            guard try !exists("SELECT 1 FROM tickets WHERE id = ?", draft.id.rawValue) else {
+            let sequence = try connection.scalarInt(
+                "UPDATE ticket_number_sequence SET last = last + 1 WHERE id = 1 RETURNING last")
+            let ticket = draft.ticket(number: Ticket.Number(prefix: prefix, sequence: sequence))
+            // The schema's constraints check the account (foreign key) and the id (unique) as the row goes
+            // in, in the same B-tree searches the insert makes anyway; a refusal rolls the whole transaction
+            // back, number included.
+            do {
+                try insertTicket(ticket, fieldsJSON: fields)
+            } catch let error as SQLiteError where error.code == .constraintViolation {
+                if error.isForeignKeyViolation { throw StorageError.accountNotFound(draft.accountID) }
+                guard error.sqliteMessage?.contains("tickets.id") == true else { throw error }
                 throw StorageError(
                     .duplicateID, "a ticket with id \(draft.id) already exists",
                     context: StorageError.Context(ticketID: draft.id))
             }
-            let sequence = try connection.scalarInt(
-                "UPDATE ticket_number_sequence SET last = last + 1 WHERE id = 1 RETURNING last")
-            let ticket = draft.ticket(number: Ticket.Number(prefix: prefix, sequence: sequence))
-            try insertTicket(ticket, fieldsJSON: fields)
             try insertHistory(history, ticketSequence: sequence)
             try insertOutbox(outbox, of: ticket, at: draft.createdAt)
             try appendChange(.ticketCreated, ticket: ticket.id, comment: nil, version: 1, at: draft.createdAt)
