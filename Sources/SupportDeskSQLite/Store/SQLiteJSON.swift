@@ -46,6 +46,16 @@ enum SQLiteJSON {
     /// Appends `text` as a JSON string literal, escaped the way `JSONEncoder` escapes.
     static func appendString(_ text: String, to output: inout String) {
         output.append("\"")
+        // Most values need no escaping: check their bytes in one pass and append them whole.
+        var contiguous = text
+        let isPlain = contiguous.withUTF8 { bytes in
+            !bytes.contains { $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") || $0 < 0x20 }
+        }
+        if isPlain {
+            output.append(contiguous)
+            output.append("\"")
+            return
+        }
         var pending = text.utf8.startIndex
         let utf8 = text.utf8
         var index = pending

@@ -458,11 +458,19 @@ extension SQLiteStore {
                 created_at, status, attempts, next_attempt_at)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'pending', 0, ?)
             """)
+        let number = ticket.number.description
         for draft in drafts {
             insert.reset()
-            try insert.bind(
-                draft.id.rawValue, ticket.accountID.rawValue, ticket.id.rawValue, ticket.number.description,
-                draft.recipient.rawValue, draft.kind.rawValue, draft.body, draft.commentID?.rawValue, date, date)
+            try insert.bind(draft.id.rawValue, at: 1)
+            try insert.bind(ticket.accountID.rawValue, at: 2)
+            try insert.bind(ticket.id.rawValue, at: 3)
+            try insert.bind(number, at: 4)
+            try insert.bind(draft.recipient.rawValue, at: 5)
+            try insert.bind(draft.kind.rawValue, at: 6)
+            try insert.bind(draft.body, at: 7)
+            try draft.commentID?.rawValue.bind(to: insert, at: 8)
+            try insert.bind(date.timeIntervalSinceReferenceDate, at: 9)
+            try insert.bind(date.timeIntervalSinceReferenceDate, at: 10)
             do {
                 try insert.run()
             } catch {
