@@ -4,7 +4,7 @@
 #
 #   Benchmarks/run-search-comparison.sh           # 10k and 100k tickets
 #   Benchmarks/run-search-comparison.sh --large   # also 1M tickets (minutes, several GB of memory)
-#   Benchmarks/run-search-comparison.sh --quick   # 10k tickets, fewer baseline queries: a 2-minute check
+#   Benchmarks/run-search-comparison.sh --quick   # 10k tickets, fewer baseline queries: a check in ~30 s
 #
 # Steps: release build of support-desk-benchmarks; `--export-corpus` writes the corpus (tickets.jsonl,
 # queries.jsonl) to .build/search-corpus; the Swift benchmarks `search.*` run; Scripts/baselines.py runs
