@@ -14,7 +14,8 @@ extension IndexCore {
     /// - Parameter query: The query as typed.
     /// - Returns: The plan.
     func plan(_ query: String) -> QueryPlan {
-        let chunks = query.split(whereSeparator: { $0.isWhitespace }).map(String.init)
+        // Split on whitespace scalars (no grapheme breaking: a chunk is re-read scalar by scalar anyway).
+        let chunks = query.unicodeScalars.split(whereSeparator: { $0.properties.isWhitespace }).map(String.init)
         let lastCharacter = query.unicodeScalars.last
         let prefixMode =
             configuration.completesLastWord
@@ -24,9 +25,11 @@ extension IndexCore {
         // Repairs are looked up more than once (to choose a reading, then to plan): remember them.
         var typoMemo: [[UInt32]: ([UInt32], [QueryPlan.Form])?] = [:]
         var translitMemo: [[UInt32]: ([UInt32], [QueryPlan.Form])?] = [:]
+        // The usable words one typo away, found while choosing a reading and reused when planning.
+        var nearMemo: [[UInt32]: [TypoCandidate]] = [:]
         func typoForms(of word: [UInt32], script: TokenBuffer.Script) -> ([UInt32], [QueryPlan.Form])? {
             if let known = typoMemo[word] { return known }
-            let result = self.typoForms(of: word, script: script)
+            let result = self.typoForms(of: word, script: script, oneTypoAway: nearMemo[word])
             typoMemo[word] = result
             return result
         }
@@ -34,11 +37,13 @@ extension IndexCore {
         // wider distance-2 walk is left for the words the query finally uses).
         func isCorrectable(_ word: [UInt32], script: TokenBuffer.Script) -> Bool {
             if let known = typoMemo[word] { return known != nil }
+            if let near = nearMemo[word] { return !near.isEmpty }
             guard DamerauLevenshtein.allowedTypos(forLength: word.count) > 0 else { return false }
             var matches: [(term: UInt32, distance: Int)] = []
             trie.fuzzyMatches(word, maxDistance: 1, into: &matches)
-            var best: [(surface: UInt32, distance: Int, documents: UInt32)] = []
+            var best: [TypoCandidate] = []
             collectTypoCandidates(matches, into: &best)
+            nearMemo[word] = best
             return !best.isEmpty
         }
         func transliterationForms(of word: [UInt32]) -> ([UInt32], [QueryPlan.Form])? {
@@ -170,9 +175,7 @@ extension IndexCore {
                 repair: candidate.repair, isStopWord: repairedToStopWord, weight: candidate.weight)
             plan.allWords.append(word)
             stemsInOrder.append(
-                stems.id(
-                    of: TermStemming.stem(
-                        candidate.used[...], script: Homoglyphs.script(candidate.used, 0..<candidate.used.count))))
+                stemID(of: candidate.used, script: Homoglyphs.script(candidate.used, 0..<candidate.used.count)))
             if !forms.isEmpty {
                 forms.sort { $0.factor > $1.factor }
                 plan.words.append(QueryPlan.Word(word: word, forms: forms))
@@ -246,13 +249,24 @@ extension IndexCore {
         if let surface = surfaces.id(of: word), surfaceDocCount[Int(surface)] > 0 { return true }
         if let surface = surfaces.id(of: word), surfaceFlags[Int(surface)] & Self.synonymFlag != 0 { return true }
         let script = Homoglyphs.script(word, 0..<word.count)
-        if let stem = stems.id(of: TermStemming.stem(word[...], script: script)), stemDocCount[Int(stem)] > 0 {
+        if let stem = stemID(of: word, script: script), stemDocCount[Int(stem)] > 0 {
             return true
         }
         return false
     }
 
-    /// Whether a word is within the allowed typos of a vocabulary word with documents.
+    /// The id of a word's stem, if the index has it. A vocabulary word's stem was found when it was added
+    /// (and is looked up, not recomputed); other words are stemmed.
+    private func stemID(of word: [UInt32], script: TokenBuffer.Script) -> UInt32? {
+        if let surface = surfaces.id(of: word), Homoglyphs.script(word, 0..<word.count) == script {
+            return surfaceStem[Int(surface)]
+        }
+        return stems.id(of: TermStemming.stem(word[...], script: script))
+    }
+
+    /// A vocabulary word that may correct a misspelled one.
+    private typealias TypoCandidate = (surface: UInt32, distance: Int, documents: UInt32)
+
     /// The exact, stemmed and synonym forms of a word the index may know.
     private func directForms(
         of word: [UInt32], script: TokenBuffer.Script, factor: Double, kind: MatchKind?
@@ -266,7 +280,7 @@ extension IndexCore {
                 QueryPlan.Form(
                     isStem: false, term: surface, factor: Float(weights.exact * factor), kind: kind ?? .exact))
         }
-        let stem = stems.id(of: TermStemming.stem(word[...], script: script))
+        let stem = stemID(of: word, script: script)
         if let stem, !stemPostings[Int(stem)].isEmpty {
             forms.append(
                 QueryPlan.Form(
@@ -324,13 +338,16 @@ extension IndexCore {
     }
 
     /// Forms of a misspelled word: the nearest vocabulary words within the allowed distance.
-    private func typoForms(of word: [UInt32], script: TokenBuffer.Script) -> ([UInt32], [QueryPlan.Form])? {
+    /// - Parameter oneTypoAway: The usable words one typo away when already looked up.
+    private func typoForms(
+        of word: [UInt32], script: TokenBuffer.Script, oneTypoAway: [TypoCandidate]? = nil
+    ) -> ([UInt32], [QueryPlan.Form])? {
         let allowed = DamerauLevenshtein.allowedTypos(forLength: word.count)
         guard allowed > 0 else { return nil }
         // Only the nearest words are kept, so a distance-1 look-up that finds a word spares the (much
         // wider) distance-2 walk.
-        var best: [(surface: UInt32, distance: Int, documents: UInt32)] = []
-        for distance in 1...allowed where best.isEmpty {
+        var best: [TypoCandidate] = oneTypoAway ?? []
+        for distance in stride(from: oneTypoAway == nil ? 1 : 2, through: allowed, by: 1) where best.isEmpty {
             var matches: [(term: UInt32, distance: Int)] = []
             trie.fuzzyMatches(word, maxDistance: distance, into: &matches)
             collectTypoCandidates(matches, into: &best)
@@ -356,7 +373,7 @@ extension IndexCore {
     /// Keeps the fuzzy matches that are usable corrections (words with documents or synonyms, no stop words).
     private func collectTypoCandidates(
         _ matches: [(term: UInt32, distance: Int)],
-        into best: inout [(surface: UInt32, distance: Int, documents: UInt32)]
+        into best: inout [TypoCandidate]
     ) {
         for match in matches {
             let surface = match.term
@@ -374,7 +391,8 @@ extension IndexCore {
         guard word.count >= configuration.minimumPrefixLength else { return false }
         var results: [UInt32] = []
         trie.completions(of: word, limit: 64, into: &results)
-        return results.contains { $0 != surfaces.id(of: word) && !surfacePostings[Int($0)].isEmpty }
+        let own = surfaces.id(of: word)
+        return results.contains { $0 != own && !surfacePostings[Int($0)].isEmpty }
     }
 
     /// Completions of the unfinished last word: the most frequent vocabulary words starting with it.
@@ -386,7 +404,8 @@ extension IndexCore {
         var completions = results.filter {
             $0 != own && !surfacePostings[Int($0)].isEmpty && !covered.contains(surfaceStem[Int($0)])
         }
-        completions.sort { surfaceDocCount[Int($0)] > surfaceDocCount[Int($1)] }
+        let documentCounts = surfaceDocCount
+        completions.sort { documentCounts[Int($0)] > documentCounts[Int($1)] }
         let factor = Float(configuration.matchWeights.prefix)
         return completions.prefix(configuration.maxPrefixExpansions).map {
             QueryPlan.Form(isStem: false, term: $0, factor: factor, kind: .prefix)

@@ -8,6 +8,8 @@ struct TermTrie: Sendable {
     private var firstChild: [Int32] = [-1]
     private var nextSibling: [Int32] = [-1]
     private var terms: [Int32] = [-1]
+    /// Per node: the length of the longest word below it (lets a typo look-up skip branches of short words).
+    private var longestBelow: [Int32] = [0]
 
     /// The number of nodes.
     var nodeCount: Int { labels.count }
@@ -15,6 +17,8 @@ struct TermTrie: Sendable {
     /// Adds a word with its term id (a word already present keeps its first id).
     mutating func insert(_ word: some Collection<UInt32>, term: UInt32) {
         var node = 0
+        let length = Int32(word.count)
+        if longestBelow[0] < length { longestBelow[0] = length }
         for value in word {
             var child = firstChild[node]
             var found: Int32 = -1
@@ -31,9 +35,11 @@ struct TermTrie: Sendable {
                 firstChild.append(-1)
                 nextSibling.append(firstChild[node])
                 terms.append(-1)
+                longestBelow.append(0)
                 firstChild[node] = found
             }
             node = Int(found)
+            if longestBelow[node] < length { longestBelow[node] = length }
         }
         if terms[node] < 0 { terms[node] = Int32(term) }
     }
@@ -81,21 +87,26 @@ struct TermTrie: Sendable {
             firstChild.withUnsafeBufferPointer { firstChild in
                 nextSibling.withUnsafeBufferPointer { nextSibling in
                     terms.withUnsafeBufferPointer { terms in
+                      longestBelow.withUnsafeBufferPointer { longestBelow in
                         word.withUnsafeBufferPointer { word in
                             rows.withUnsafeMutableBufferPointer { rows in
                                 path.withUnsafeMutableBufferPointer { path in
                                     let walk = FuzzyWalk(
                                         labels: labels, firstChild: firstChild, nextSibling: nextSibling,
-                                        terms: terms, word: word, rows: rows, path: path, width: width,
-                                        maxDistance: Int32(maxDistance), maxDepth: maxDepth)
+                                        terms: terms, longestBelow: longestBelow, word: word, rows: rows, path: path,
+                                        width: width, maxDistance: Int32(maxDistance), maxDepth: maxDepth,
+                                        minLength: Int32(word.count - maxDistance))
                                     var child = firstChild[0]
                                     while child >= 0 {
-                                        walk.visit(Int(child), depth: 1, results: &results)
+                                        if longestBelow[Int(child)] >= walk.minLength {
+                                            walk.visit(Int(child), depth: 1, results: &results)
+                                        }
                                         child = nextSibling[Int(child)]
                                     }
                                 }
                             }
                         }
+                      }
                     }
                 }
             }
@@ -109,12 +120,15 @@ private struct FuzzyWalk {
     let firstChild: UnsafeBufferPointer<Int32>
     let nextSibling: UnsafeBufferPointer<Int32>
     let terms: UnsafeBufferPointer<Int32>
+    let longestBelow: UnsafeBufferPointer<Int32>
     let word: UnsafeBufferPointer<UInt32>
     let rows: UnsafeMutableBufferPointer<Int32>
     let path: UnsafeMutableBufferPointer<UInt32>
     let width: Int
     let maxDistance: Int32
     let maxDepth: Int
+    /// Words shorter than this are more than `maxDistance` edits away whatever their letters.
+    let minLength: Int32
 
     func visit(_ node: Int, depth: Int, results: inout [(term: UInt32, distance: Int)]) {
         let label = labels[node]
@@ -146,7 +160,7 @@ private struct FuzzyWalk {
         guard rowMinimum <= maxDistance, depth < maxDepth else { return }
         var child = firstChild[node]
         while child >= 0 {
-            visit(Int(child), depth: depth + 1, results: &results)
+            if longestBelow[Int(child)] >= minLength { visit(Int(child), depth: depth + 1, results: &results) }
             child = nextSibling[Int(child)]
         }
     }
