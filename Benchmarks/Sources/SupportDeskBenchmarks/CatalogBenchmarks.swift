@@ -23,9 +23,12 @@ enum CatalogBenchmarks {
             loads += 1
         }
         let elapsed = Double(nanosecondsNow() - start) / 1e9
-        report(Measurement(name: "catalog.load", metric: "loads_per_s", value: Double(loads) / elapsed, unit: "ops_per_s"))
-        report(Measurement(name: "catalog.load", metric: "p50_ms", value: samples.percentileMilliseconds(50), unit: "ms"))
-        report(Measurement(name: "catalog.load", metric: "p99_ms", value: samples.percentileMilliseconds(99), unit: "ms"))
+        report(
+            Measurement(name: "catalog.load", metric: "loads_per_s", value: Double(loads) / elapsed, unit: "ops_per_s"))
+        report(
+            Measurement(name: "catalog.load", metric: "p50_ms", value: samples.percentileMilliseconds(50), unit: "ms"))
+        report(
+            Measurement(name: "catalog.load", metric: "p99_ms", value: samples.percentileMilliseconds(99), unit: "ms"))
         report(Measurement(name: "catalog.load", metric: "bytes", value: Double(bytes.count), unit: "bytes"))
     }
 }

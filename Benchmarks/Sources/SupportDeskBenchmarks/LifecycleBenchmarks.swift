@@ -15,13 +15,15 @@ enum LifecycleBenchmarks {
         func makeStore(in directory: URL) throws -> any SupportDeskStore {
             switch self {
             case .memory: InMemoryStore()
-            case .sqlite: try SQLiteStore(path: directory.appendingPathComponent("bench-\(UUID().uuidString).sqlite").path)
+            case .sqlite:
+                try SQLiteStore(path: directory.appendingPathComponent("bench-\(UUID().uuidString).sqlite").path)
             }
         }
     }
 
     static func temporaryDirectory() throws -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("support-desk-bench-\(UUID().uuidString)")
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "support-desk-bench-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
         return url
     }
@@ -41,18 +43,22 @@ enum LifecycleBenchmarks {
         let center = try HelpCenter(store: store, catalog: try Catalog.twinHelpCenter(), now: time.now)
         let account = try await center.createAccount(
             company: "Ромашка", members: [try EmailAddress("support@romashka.ru")],
-            sharing: .mailingGroup(fanOut: [try EmailAddress("anna@romashka.ru"), try EmailAddress("boris@romashka.ru")]))
+            sharing: .mailingGroup(fanOut: [
+                try EmailAddress("anna@romashka.ru"), try EmailAddress("boris@romashka.ru"),
+            ]))
         let values = fields()
         var batch: [ImportedTicket] = []
         for index in 0..<waiting {
             // The due ones were asked 3 days ago; the rest 1 day ago, so their deadlines are tomorrow.
-            let asked = index < due ? start.addingTimeInterval(-3 * day + Double(index)) : start.addingTimeInterval(-day)
+            let asked =
+                index < due ? start.addingTimeInterval(-3 * day + Double(index)) : start.addingTimeInterval(-day)
             batch.append(
                 ImportedTicket(
                     ticket: Ticket(
                         number: Ticket.Number(prefix: "TW", sequence: Int64(index + 1)), accountID: account.id,
                         topicID: "chat-dialog", categoryID: "chats", fields: values, status: .waitingForCustomer,
-                        assignee: "ivan", createdAt: asked, queuedAt: asked, replyDeadline: asked.addingTimeInterval(2 * day))))
+                        assignee: "ivan", createdAt: asked, queuedAt: asked,
+                        replyDeadline: asked.addingTimeInterval(2 * day))))
             if batch.count == 5_000 {
                 try await store.importTickets(batch)
                 batch.removeAll(keepingCapacity: true)
@@ -81,10 +87,14 @@ enum LifecycleBenchmarks {
                 }
                 let name = "lifecycle.sweep.\(backend.rawValue).\(size)_waiting"
                 report(Measurement(name: name, metric: "sweep_ms_for_\(due)_due", value: milliseconds, unit: "ms"))
-                report(Measurement(name: name, metric: "ms_per_closed_ticket", value: milliseconds / Double(due), unit: "ms"))
+                report(
+                    Measurement(
+                        name: name, metric: "ms_per_closed_ticket", value: milliseconds / Double(due), unit: "ms"))
                 let idle = nanosecondsNow()
                 _ = try await center.sweep()
-                report(Measurement(name: name, metric: "idle_sweep_ms", value: Double(nanosecondsNow() - idle) / 1e6, unit: "ms"))
+                report(
+                    Measurement(
+                        name: name, metric: "idle_sweep_ms", value: Double(nanosecondsNow() - idle) / 1e6, unit: "ms"))
             }
         }
     }
@@ -109,7 +119,9 @@ enum LifecycleBenchmarks {
             let submission = try validator.validate(topic: "chat-dialog", input: form).get()
             var before = nanosecondsNow()
             var numbers: [Ticket.Number] = []
-            for _ in 0..<count { numbers.append(try await center.createTicket(submission, by: .customer(customer)).number) }
+            for _ in 0..<count {
+                numbers.append(try await center.createTicket(submission, by: .customer(customer)).number)
+            }
             let createSeconds = Double(nanosecondsNow() - before) / 1e9
             before = nanosecondsNow()
             let claimed = try await withThrowingTaskGroup(of: Int.self) { group in
@@ -130,9 +142,16 @@ enum LifecycleBenchmarks {
             }
             let askSeconds = Double(nanosecondsNow() - before) / 1e9
             let name = "lifecycle.claims.\(backend.rawValue)"
-            report(Measurement(name: name, metric: "creates_per_s", value: Double(count) / createSeconds, unit: "ops_per_s"))
-            report(Measurement(name: name, metric: "claims_per_s_4_agents", value: Double(count) / claimSeconds, unit: "ops_per_s"))
-            report(Measurement(name: name, metric: "questions_per_s", value: Double(count) / askSeconds, unit: "ops_per_s"))
+            report(
+                Measurement(
+                    name: name, metric: "creates_per_s", value: Double(count) / createSeconds, unit: "ops_per_s"))
+            report(
+                Measurement(
+                    name: name, metric: "claims_per_s_4_agents", value: Double(count) / claimSeconds, unit: "ops_per_s")
+            )
+            report(
+                Measurement(name: name, metric: "questions_per_s", value: Double(count) / askSeconds, unit: "ops_per_s")
+            )
         }
     }
 }

@@ -71,7 +71,8 @@ if let directory = corpusExport.directory {
 }
 
 #if DEBUG
-FileHandle.standardError.write(Data("warning: a debug build; benchmark numbers mean something only with -c release\n".utf8))
+FileHandle.standardError.write(
+    Data("warning: a debug build; benchmark numbers mean something only with -c release\n".utf8))
 #endif
 
 let selected = allBenchmarks.filter { benchmark in

@@ -34,7 +34,8 @@ struct CorpusExportOptions {
     /// Generates and writes the corpus.
     /// - Throws: ``CorpusError`` or ``CatalogError`` when the catalog cannot be read or a file written.
     func export(to directory: String) throws {
-        let catalog = try catalogPath.map { path throws(CatalogError) in try Catalog.load(contentsOfFile: path) }
+        let catalog =
+            try catalogPath.map { path throws(CatalogError) in try Catalog.load(contentsOfFile: path) }
             ?? Catalog.twinHelpCenter()
         let generator = try TicketGenerator(catalog: catalog, seed: seed)
         let start = nanosecondsNow()

@@ -17,7 +17,8 @@ extension GeneratedTicket {
             status: Ticket.Status(rawValue: status) ?? .new, createdAt: created)
         let comments = comments.enumerated().map { position, body in
             Comment(
-                id: Comment.ID("comment-\(index + 1)-\(position + 1)"), ticketID: id, author: .agent(Agent.ID("agent-1")),
+                id: Comment.ID("comment-\(index + 1)-\(position + 1)"), ticketID: id,
+                author: .agent(Agent.ID("agent-1")),
                 body: body, createdAt: created.addingTimeInterval(Double(position + 1) * 3_600))
         }
         return (ticket, comments)

@@ -128,7 +128,9 @@ struct TicketGenerator: Sendable {
         }
         let followUp = random.pick(SupportPhrasing.customerFollowUps)
         var text = followUp.replacingOccurrences(of: "%@", with: random.pick(topic.problemPhrases))
-        if random.chance(0.5), !topic.fields.isEmpty { text += " " + mention(random.pick(topic.fields), using: &random) }
+        if random.chance(0.5), !topic.fields.isEmpty {
+            text += " " + mention(random.pick(topic.fields), using: &random)
+        }
         return text
     }
 

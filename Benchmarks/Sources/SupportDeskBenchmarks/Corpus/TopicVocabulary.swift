@@ -47,7 +47,8 @@ struct TopicVocabulary: Sendable {
             let words = keywords.filter { !$0.contains(" ") }
             let clauses = splitClauses(topic.description[.ru])
             guard !phrases.isEmpty, !clauses.isEmpty else {
-                throw CorpusError("topic \(topic.id) has no Russian keyword phrases or description to generate tickets from")
+                throw CorpusError(
+                    "topic \(topic.id) has no Russian keyword phrases or description to generate tickets from")
             }
             result.append(
                 TopicVocabulary(

@@ -24,7 +24,9 @@ enum CPUTime {
 
     /// The smallest CPU time of `repeats` runs of `body`, and the last run's result.
     @inline(__always)
-    static func best<Result>(of repeats: Int = CPUTime.repeats, _ body: () -> Result) -> (nanoseconds: UInt64, result: Result) {
+    static func best<Result>(
+        of repeats: Int = CPUTime.repeats, _ body: () -> Result
+    ) -> (nanoseconds: UInt64, result: Result) {
         var best = UInt64.max
         var result = body()  // discarded run: warms this query's postings into the cache
         for _ in 0..<max(1, repeats) {

@@ -26,7 +26,8 @@ enum TicketSearchBenchmarks {
             let catalog = try Catalog.twinHelpCenter()
             let generator = try TicketGenerator(catalog: catalog)
             let tickets = generator.tickets(count)
-            let queries = QueryGenerator(tickets: generator).queries(perKind: 1_000, kinds: BenchmarkQuery.Kind.ticketSearch)
+            let queries = QueryGenerator(tickets: generator).queries(
+                perKind: 1_000, kinds: BenchmarkQuery.Kind.ticketSearch)
 
             let memoryBefore = residentMemoryBytes()
             let cpuStart = CPUTime.now()
@@ -56,8 +57,14 @@ enum TicketSearchBenchmarks {
                     if results.hits.contains(where: { tickets[$0.key].topicID == query.topicID }) { topicHits += 1 }
                 }
                 reportSlowest(slowest, of: "\(name) \(kind.rawValue)")
-                report(Measurement(name: name, metric: "query.\(kind.rawValue).p50", value: samples.percentileMilliseconds(50), unit: "ms"))
-                report(Measurement(name: name, metric: "query.\(kind.rawValue).p99", value: samples.percentileMilliseconds(99), unit: "ms"))
+                report(
+                    Measurement(
+                        name: name, metric: "query.\(kind.rawValue).p50", value: samples.percentileMilliseconds(50),
+                        unit: "ms"))
+                report(
+                    Measurement(
+                        name: name, metric: "query.\(kind.rawValue).p99", value: samples.percentileMilliseconds(99),
+                        unit: "ms"))
                 report(
                     Measurement(
                         name: name, metric: "query.\(kind.rawValue).topic_hit@10",
@@ -126,7 +133,8 @@ extension TicketSearchBenchmarks {
             var similar = LatencySamples(capacity: 1_000)
             for number in 0..<1_000 {
                 let plain = queries.query(number, kind: .plain).text
-                agent.record(CPUTime.best { index.search(plain, scope: .agent(), limit: 10, scratch: &scratch) }.nanoseconds)
+                agent.record(
+                    CPUTime.best { index.search(plain, scope: .agent(), limit: 10, scratch: &scratch) }.nanoseconds)
                 // The customer who filed ticket number × 97 (spread over the corpus) searches their tickets.
                 let account = values[(number * 97) % values.count].ticket.accountID
                 customer.record(
@@ -134,11 +142,16 @@ extension TicketSearchBenchmarks {
                         .nanoseconds)
                 let draft = queries.query(number, kind: .long).text
                 similar.record(
-                    CPUTime.best { index.similarOpenTickets(to: draft, account: account, scratch: &scratch) }.nanoseconds)
+                    CPUTime.best { index.similarOpenTickets(to: draft, account: account, scratch: &scratch) }
+                        .nanoseconds)
             }
             for (metric, samples) in [("agent.plain", agent), ("customer.plain", customer), ("similar.long", similar)] {
-                report(Measurement(name: name, metric: "\(metric).p50", value: samples.percentileMilliseconds(50), unit: "ms"))
-                report(Measurement(name: name, metric: "\(metric).p99", value: samples.percentileMilliseconds(99), unit: "ms"))
+                report(
+                    Measurement(
+                        name: name, metric: "\(metric).p50", value: samples.percentileMilliseconds(50), unit: "ms"))
+                report(
+                    Measurement(
+                        name: name, metric: "\(metric).p99", value: samples.percentileMilliseconds(99), unit: "ms"))
             }
             blackHole(index)
         }

@@ -26,17 +26,22 @@ enum TopicSuggestionBenchmarks {
             }
         }
         let name = "search.suggest"
-        report(Measurement(name: name, metric: "latency.p50", value: all.percentileMilliseconds(50) * 1_000, unit: "us"))
-        report(Measurement(name: name, metric: "latency.p99", value: all.percentileMilliseconds(99) * 1_000, unit: "us"))
+        report(
+            Measurement(name: name, metric: "latency.p50", value: all.percentileMilliseconds(50) * 1_000, unit: "us"))
+        report(
+            Measurement(name: name, metric: "latency.p99", value: all.percentileMilliseconds(99) * 1_000, unit: "us"))
         for kind in BenchmarkQuery.Kind.allCases {
             guard let samples = byKind[kind] else { continue }
             report(
                 Measurement(
-                    name: name, metric: "latency.\(kind.rawValue).p99", value: samples.percentileMilliseconds(99) * 1_000,
+                    name: name, metric: "latency.\(kind.rawValue).p99",
+                    value: samples.percentileMilliseconds(99) * 1_000,
                     unit: "us"))
         }
         let found = foundInTop3.values.reduce(0, +)
-        report(Measurement(name: name, metric: "generated.recall@3", value: Double(found) / Double(queries.count), unit: "ratio"))
+        report(
+            Measurement(
+                name: name, metric: "generated.recall@3", value: Double(found) / Double(queries.count), unit: "ratio"))
         for kind in BenchmarkQuery.Kind.allCases {
             let count = queries.count { $0.kind == kind }
             guard count > 0 else { continue }
@@ -51,7 +56,10 @@ enum TopicSuggestionBenchmarks {
     /// (found by walking up from the working directory), through ``SearchEvaluation``.
     static let evaluation = Benchmark(name: "search.eval.dev") { report in
         guard let path = findUpwards("shared/search-eval/dev.jsonl") else {
-            FileHandle.standardError.write(Data("search.eval.dev: no shared/search-eval/dev.jsonl above \(FileManager.default.currentDirectoryPath); skipped\n".utf8))
+            FileHandle.standardError.write(
+                Data(
+                    "search.eval.dev: no shared/search-eval/dev.jsonl above \(FileManager.default.currentDirectoryPath); skipped\n"
+                        .utf8))
             return
         }
         let text = try String(contentsOfFile: path, encoding: .utf8)
