@@ -7,7 +7,7 @@ import Testing
 /// Kills a process that writes to a SQLite store at random moments and checks that everything it was
 /// told was saved is there, whole.
 ///
-/// `SUPPORTDESK_CRASH_KILLS` sets the number of kills (50 by default; `Scripts/crash-test.sh --kills 1000`).
+/// `SUPPORTDESK_CRASH_KILLS` sets the number of kills (50 by default; `Tests/Scripts/crash-test.sh --kills 1000`).
 @Suite("SQLite crash safety", .serialized)
 struct SQLiteCrashSafetyTests {
     static var kills: Int {

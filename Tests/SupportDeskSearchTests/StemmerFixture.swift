@@ -3,7 +3,7 @@ import Testing
 
 @testable import SupportDeskSearch
 
-/// A `word<TAB>stem` fixture written by `Scripts/generate-stemmer-fixtures.py` from the reference stemmer.
+/// A `word<TAB>stem` fixture written by `Tests/Scripts/generate-stemmer-fixtures.py` from the reference stemmer.
 struct StemmerFixture {
     struct Pair {
         var word: String

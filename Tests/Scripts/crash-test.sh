@@ -4,9 +4,9 @@
 # reopened and every ticket and comment the child confirmed is checked (whole, with its history and
 # notifications), with PRAGMA integrity_check = ok and unique numbers. The two-process claim test runs too.
 #
-#   bash Scripts/crash-test.sh [--kills N]      (default 1000; same as SUPPORTDESK_CRASH_KILLS=N swift test …)
+#   bash Tests/Scripts/crash-test.sh [--kills N]      (default 1000; same as SUPPORTDESK_CRASH_KILLS=N swift test …)
 set -euo pipefail
-cd "$(dirname "$0")/.."
+cd "$(dirname "$0")/../.."
 
 kills=1000
 while [ $# -gt 0 ]; do
@@ -21,7 +21,7 @@ while [ $# -gt 0 ]; do
             exit 0
             ;;
         *)
-            echo "unknown argument $1 (usage: Scripts/crash-test.sh [--kills N])" >&2
+            echo "unknown argument $1 (usage: Tests/Scripts/crash-test.sh [--kills N])" >&2
             exit 2
             ;;
     esac

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Checks the shipped help-center catalog (or another catalog file) against the catalog format.
 
-Usage: Scripts/check-catalog.py [path/to/catalog.json]
+Usage: Tests/Scripts/check-catalog.py [path/to/catalog.json]
 Prints every problem with its JSON path and exits 1 when there is any; exits 0 and prints a summary otherwise.
 The Swift loader (`support-desk catalog lint`) is the authority; this script is a quick check for catalog
 authors that needs only Python 3.
@@ -11,7 +11,7 @@ import re
 import sys
 from pathlib import Path
 
-DEFAULT = Path(__file__).resolve().parent.parent / "Sources/SupportDesk/Resources/twin-help-center.json"
+DEFAULT = Path(__file__).resolve().parent.parent.parent / "Sources/SupportDesk/Resources/twin-help-center.json"
 
 EXPECTED = {
     "chats": ["chat-dialog", "chat-statistics", "chat-channel"],
