@@ -22,12 +22,26 @@ public enum KeyboardLayout {
         return map
     }()
 
+    /// ``latinToCyrillic`` as a table indexed by ASCII value (0: no letter), for conversion without hashing.
+    private static let latinTable: [UInt32] = {
+        var table = [UInt32](repeating: 0, count: 128)
+        for (from, to) in latinToCyrillic where from < 128 { table[Int(from)] = to }
+        return table
+    }()
+
+    /// ``cyrillicToLatin`` as a table indexed by `value − 0x400` (0: no letter).
+    private static let cyrillicTable: [UInt32] = {
+        var table = [UInt32](repeating: 0, count: 0x60)
+        for (from, to) in cyrillicToLatin where from >= 0x400 && from < 0x460 { table[Int(from - 0x400)] = to }
+        return table
+    }()
+
     /// Converts text typed on QWERTY keys to what the same keys give in ЙЦУКЕН.
     /// - Parameter text: Text of Latin letters and the punctuation keys that are letters in ЙЦУКЕН.
     /// - Returns: The Cyrillic text, or `nil` when the text has a character that has no place in the
     ///   conversion (a Cyrillic letter, for example) or has no Latin letter at all.
     public static func cyrillic(fromQWERTY text: String) -> String? {
-        convert(text, with: latinToCyrillic, needsLetterIn: 0x61...0x7A)
+        convert(text, with: latinTable, offset: 0, needsLetterIn: 0x61...0x7A)
     }
 
     /// Converts text typed on ЙЦУКЕН keys to what the same keys give in QWERTY.
@@ -35,11 +49,11 @@ public enum KeyboardLayout {
     /// - Returns: The Latin text, or `nil` when the text has a character other than Russian letters,
     ///   digits and hyphens.
     public static func qwerty(fromCyrillic text: String) -> String? {
-        convert(text, with: cyrillicToLatin, needsLetterIn: 0x430...0x451)
+        convert(text, with: cyrillicTable, offset: 0x400, needsLetterIn: 0x430...0x451)
     }
 
     private static func convert(
-        _ text: String, with map: [UInt32: UInt32], needsLetterIn letters: ClosedRange<UInt32>
+        _ text: String, with table: [UInt32], offset: UInt32, needsLetterIn letters: ClosedRange<UInt32>
     )
         -> String?
     {
@@ -51,7 +65,9 @@ public enum KeyboardLayout {
             if value >= 0x410 && value <= 0x42F { value += 0x20 }
             if value == 0x401 { value = 0x451 }
             if letters.contains(value) { sawLetter = true }
-            if let mapped = map[value], let converted = Unicode.Scalar(mapped) {
+            let slot = value &- offset
+            let mapped = value >= offset && slot < UInt32(table.count) ? table[Int(slot)] : 0
+            if mapped != 0, let converted = Unicode.Scalar(mapped) {
                 view.append(converted)
             } else if (value >= 0x30 && value <= 0x39) || value == 0x2D {
                 view.append(scalar)

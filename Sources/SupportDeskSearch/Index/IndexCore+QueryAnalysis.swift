@@ -15,7 +15,7 @@ extension IndexCore {
     /// - Returns: The plan.
     func plan(_ query: String) -> QueryPlan {
         // Split on whitespace scalars (no grapheme breaking: a chunk is re-read scalar by scalar anyway).
-        let chunks = query.unicodeScalars.split(whereSeparator: { $0.properties.isWhitespace }).map(String.init)
+        let chunks = query.unicodeScalars.split(whereSeparator: Self.isWhitespace).map(String.init)
         let lastCharacter = query.unicodeScalars.last
         let prefixMode =
             configuration.completesLastWord
@@ -189,16 +189,27 @@ extension IndexCore {
         return plan
     }
 
+    /// Whether a scalar is whitespace (ASCII answered without the Unicode property tables).
+    @inline(__always)
+    private static func isWhitespace(_ scalar: Unicode.Scalar) -> Bool {
+        let value = scalar.value
+        if value < 0x80 { return value == 0x20 || (value >= 0x09 && value <= 0x0D) }
+        return scalar.properties.isWhitespace
+    }
+
     /// Words that open a concessive clause: what follows describes what works (“хотя в телеграме всё
     /// работает”), context rather than the problem.
     static var concessiveWords: Set<String> { ["хотя", "although", "though", "whereas"] }
+
+    /// The scalars of ``concessiveWords`` (built once, not per query).
+    private static let concessiveOpeners: [[UInt32]] = concessiveWords.sorted().map { $0.unicodeScalars.map(\.value) }
 
     /// The weight of the words of a concessive clause (up to the end of the sentence).
     static var concessiveWeight: Double { 0.35 }
 
     /// Lowers the weight of the words of concessive clauses.
     private static func weighConcessiveClauses(_ candidates: inout [Candidate], chunks: [String]) {
-        let openers = concessiveWords.map { $0.unicodeScalars.map(\.value) }
+        let openers = concessiveOpeners
         guard let first = candidates.firstIndex(where: { word in openers.contains { $0 == word.typed } }) else {
             return
         }

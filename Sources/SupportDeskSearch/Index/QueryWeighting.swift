@@ -15,7 +15,7 @@ public enum QueryWeighting {
     }
 
     static func weigh(_ plan: inout QueryPlan, in index: IndexCore) {
-        guard plan.words.filter(\.isTyped).count > longQueryWords else { return }
+        guard plan.words.count(where: \.isTyped) > longQueryWords else { return }
         let maxIdf = max(index.idf(documentFrequency: 1), 0.0001)
         for position in plan.words.indices {
             let forms = plan.words[position].forms
