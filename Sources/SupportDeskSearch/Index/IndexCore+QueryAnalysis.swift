@@ -318,7 +318,8 @@ extension IndexCore {
     private func transliterationForms(of word: [UInt32]) -> ([UInt32], [QueryPlan.Form])? {
         let factor = configuration.matchWeights.transliteration
         var best: (surface: UInt32, documents: UInt32)?
-        for skeleton in Transliteration.skeletons(latin: word) {
+        let skeletonsOfWord = Transliteration.skeletons(latin: word)
+        for skeleton in skeletonsOfWord {
             guard let id = skeletons.id(of: skeleton) else { continue }
             for surface in skeletonSurfaces[Int(id)] where isKnownWord(Array(surfaces.scalars(surface))) {
                 let documents = stemDocCount[Int(surfaceStem[Int(surface)])]
@@ -327,7 +328,6 @@ extension IndexCore {
         }
         if best == nil {
             // Allow typos in the skeleton (`zayavku` for `заявки`).
-            let skeletonsOfWord = Transliteration.skeletons(latin: word)
             for skeleton in skeletonsOfWord {
                 let allowed = DamerauLevenshtein.allowedTypos(forLength: skeleton.count)
                 guard allowed > 0 else { continue }
