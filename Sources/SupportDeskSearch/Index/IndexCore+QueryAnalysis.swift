@@ -40,7 +40,7 @@ extension IndexCore {
             if let near = nearMemo[word] { return !near.isEmpty }
             guard DamerauLevenshtein.allowedTypos(forLength: word.count) > 0 else { return false }
             var matches: [(term: UInt32, distance: Int)] = []
-            trie.fuzzyMatches(word, maxDistance: 1, into: &matches)
+            fuzzyMatches(word, maxDistance: 1, into: &matches)
             var best: [TypoCandidate] = []
             collectTypoCandidates(matches, into: &best)
             nearMemo[word] = best
@@ -360,7 +360,7 @@ extension IndexCore {
         var best: [TypoCandidate] = oneTypoAway ?? []
         for distance in stride(from: oneTypoAway == nil ? 1 : 2, through: allowed, by: 1) where best.isEmpty {
             var matches: [(term: UInt32, distance: Int)] = []
-            trie.fuzzyMatches(word, maxDistance: distance, into: &matches)
+            fuzzyMatches(word, maxDistance: distance, into: &matches)
             collectTypoCandidates(matches, into: &best)
         }
         guard !best.isEmpty else { return nil }
@@ -379,6 +379,30 @@ extension IndexCore {
         }
         guard !forms.isEmpty else { return nil }
         return (Array(surfaces.scalars(best[0].surface)), forms)
+    }
+
+    /// Vocabulary words (of 2+ letters) within `maxDistance` typos of a word, with their distances: from the
+    /// deletion dictionary when the index keeps one, else by walking the trie.
+    func fuzzyMatches(_ word: [UInt32], maxDistance: Int, into results: inout [(term: UInt32, distance: Int)]) {
+        guard configuration.indexesTypoDeletions, maxDistance <= 2, word.count - maxDistance >= 3 else {
+            trie.fuzzyMatches(word, maxDistance: maxDistance, into: &results)
+            return
+        }
+        // Two words within d edits (insertions, deletions, substitutions, transpositions of neighbours)
+        // share a form with at most d letters deleted from each; the candidates are then checked exactly.
+        var hashes: [UInt64] = []
+        Self.deletionHashes(of: word, upTo: maxDistance, into: &hashes)
+        var found: [UInt32] = []
+        for hash in hashes {
+            if let words = deletions[hash] { found.append(contentsOf: words) }
+        }
+        found.sort()
+        var previous: UInt32?
+        for surface in found where surface != previous {
+            previous = surface
+            let distance = DamerauLevenshtein.distance(word, Array(surfaces.scalars(surface)), limit: maxDistance)
+            if distance <= maxDistance { results.append((surface, distance)) }
+        }
     }
 
     /// Keeps the fuzzy matches that are usable corrections (words with documents or synonyms, no stop words).

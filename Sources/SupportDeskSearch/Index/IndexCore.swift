@@ -22,6 +22,9 @@ struct IndexCore: Sendable {
     var stemPostings: [[Posting]] = []
     var stemDocCount: [UInt32] = []
     var trie = TermTrie()
+    /// With ``SearchConfiguration/indexesTypoDeletions``: the hash of every vocabulary word (of 2+ letters)
+    /// with up to two letters deleted (variants of 3+ letters) → the words.
+    var deletions: [UInt64: [UInt32]] = [:]
     var skeletons = TermTable()
     var skeletonSurfaces: [[UInt32]] = []
     var skeletonTrie = TermTrie()
@@ -314,7 +317,14 @@ struct IndexCore: Sendable {
         surfacePostings.append([])
         surfaceDocCount.append(0)
         surfaceMaxImpact.append(0)
-        if word.count >= 2 { trie.insert(word, term: id) }
+        if word.count >= 2 {
+            trie.insert(word, term: id)
+            if configuration.indexesTypoDeletions {
+                var hashes: [UInt64] = []
+                Self.deletionHashes(of: Array(word), upTo: 2, into: &hashes)
+                for hash in hashes { deletions[hash, default: []].append(id) }
+            }
+        }
         if script == .cyrillic, let skeleton = Transliteration.skeleton(cyrillic: word) {
             let (skeletonID, newSkeleton) = skeletons.intern(skeleton)
             if newSkeleton {
@@ -325,6 +335,34 @@ struct IndexCore: Sendable {
             }
         }
         return id
+    }
+
+    /// The hashes of a word with up to `maxDeleted` letters deleted (variants of 3+ letters, no duplicates).
+    static func deletionHashes(of word: [UInt32], upTo maxDeleted: Int, into hashes: inout [UInt64]) {
+        let count = word.count
+        func hash(skipping first: Int, _ second: Int) -> UInt64 {
+            var hash: UInt64 = 14_695_981_039_346_656_037
+            for index in 0..<count where index != first && index != second {
+                hash = (hash ^ UInt64(word[index])) &* 1_099_511_628_211
+            }
+            return hash ^ (hash >> 29)
+        }
+        if count >= 3 { hashes.append(hash(skipping: -1, -1)) }
+        if maxDeleted >= 1 && count >= 4 {
+            for first in 0..<count { hashes.append(hash(skipping: first, -1)) }
+        }
+        if maxDeleted >= 2 && count >= 5 {
+            for first in 0..<count {
+                for second in (first + 1)..<count { hashes.append(hash(skipping: first, second)) }
+            }
+        }
+        hashes.sort()
+        var unique = 0
+        for index in hashes.indices where index == 0 || hashes[index] != hashes[index - 1] {
+            hashes[unique] = hashes[index]
+            unique += 1
+        }
+        hashes.removeLast(hashes.count - unique)
     }
 
     /// The term of two neighbouring stems: `first` + space + `second` (a space never occurs inside a word).

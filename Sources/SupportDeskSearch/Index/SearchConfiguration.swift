@@ -42,6 +42,11 @@ public struct SearchConfiguration: Hashable, Sendable {
     /// by side (“не понимает”) rank above documents with the words apart. Costs index size and build time;
     /// worth it for short, curated documents such as catalog topics.
     public var indexesWordPairs = false
+    /// Whether typo look-ups use a deletion dictionary (every vocabulary word with up to two letters deleted)
+    /// instead of walking the vocabulary trie: a look-up is a few dozen hash probes, for about 60 table
+    /// entries per word. The same words are found. Worth it for small vocabularies queried often, such as
+    /// the catalog's topics; too large for a vocabulary of many thousands of documents.
+    public var indexesTypoDeletions = false
     /// The factor of a word-pair match (added on top of the words' own matches).
     public var wordPairWeight = 0.5
     /// Whether the last word of a query that does not end with a space or punctuation is also a prefix.

@@ -30,6 +30,7 @@ public struct TopicSuggester: Sendable {
         var configuration = configuration
         configuration.synonyms += catalog.synonyms
         configuration.indexesWordPairs = true
+        configuration.indexesTypoDeletions = true
         var index = SearchIndex<Topic.ID>(fields: Self.fields, configuration: configuration)
         var documents: [SearchDocument<Topic.ID>] = []
         for category in catalog.categories {
