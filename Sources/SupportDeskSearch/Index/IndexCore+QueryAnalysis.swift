@@ -332,7 +332,7 @@ extension IndexCore {
                 let allowed = DamerauLevenshtein.allowedTypos(forLength: skeleton.count)
                 guard allowed > 0 else { continue }
                 var matches: [(term: UInt32, distance: Int)] = []
-                skeletonTrie.fuzzyMatches(skeleton, maxDistance: min(allowed, 1), into: &matches)
+                skeletonMatches(skeleton, into: &matches)
                 for match in matches {
                     for surface in skeletonSurfaces[Int(match.term)] where surfaceDocCount[Int(surface)] > 0 {
                         let documents = stemDocCount[Int(surfaceStem[Int(surface)])]
@@ -388,20 +388,38 @@ extension IndexCore {
             trie.fuzzyMatches(word, maxDistance: maxDistance, into: &results)
             return
         }
+        Self.deletionMatches(word, maxDistance: maxDistance, table: deletions, words: surfaces, into: &results)
+    }
+
+    /// Transliteration skeletons within one typo of a skeleton: from the deletion dictionary when the index
+    /// keeps one, else by walking the skeleton trie.
+    func skeletonMatches(_ skeleton: [UInt32], into results: inout [(term: UInt32, distance: Int)]) {
+        guard configuration.indexesTypoDeletions, skeleton.count - 1 >= 3 else {
+            skeletonTrie.fuzzyMatches(skeleton, maxDistance: 1, into: &results)
+            return
+        }
+        Self.deletionMatches(skeleton, maxDistance: 1, table: skeletonDeletions, words: skeletons, into: &results)
+    }
+
+    /// The words of a deletion dictionary within `maxDistance` typos of a word.
+    private static func deletionMatches(
+        _ word: [UInt32], maxDistance: Int, table: [UInt64: [UInt32]], words: TermTable,
+        into results: inout [(term: UInt32, distance: Int)]
+    ) {
         // Two words within d edits (insertions, deletions, substitutions, transpositions of neighbours)
         // share a form with at most d letters deleted from each; the candidates are then checked exactly.
         var hashes: [UInt64] = []
         Self.deletionHashes(of: word, upTo: maxDistance, into: &hashes)
         var found: [UInt32] = []
         for hash in hashes {
-            if let words = deletions[hash] { found.append(contentsOf: words) }
+            if let ids = table[hash] { found.append(contentsOf: ids) }
         }
         found.sort()
         var previous: UInt32?
-        for surface in found where surface != previous {
-            previous = surface
-            let distance = DamerauLevenshtein.distance(word, Array(surfaces.scalars(surface)), limit: maxDistance)
-            if distance <= maxDistance { results.append((surface, distance)) }
+        for id in found where id != previous {
+            previous = id
+            let distance = DamerauLevenshtein.distance(word, Array(words.scalars(id)), limit: maxDistance)
+            if distance <= maxDistance { results.append((id, distance)) }
         }
     }
 

@@ -25,6 +25,8 @@ struct IndexCore: Sendable {
     /// With ``SearchConfiguration/indexesTypoDeletions``: the hash of every vocabulary word (of 2+ letters)
     /// with up to two letters deleted (variants of 3+ letters) → the words.
     var deletions: [UInt64: [UInt32]] = [:]
+    /// The same for transliteration skeletons, up to one letter deleted (skeleton look-ups allow one typo).
+    var skeletonDeletions: [UInt64: [UInt32]] = [:]
     var skeletons = TermTable()
     var skeletonSurfaces: [[UInt32]] = []
     var skeletonTrie = TermTrie()
@@ -330,6 +332,11 @@ struct IndexCore: Sendable {
             if newSkeleton {
                 skeletonSurfaces.append([id])
                 skeletonTrie.insert(skeleton, term: skeletonID)
+                if configuration.indexesTypoDeletions {
+                    var hashes: [UInt64] = []
+                    Self.deletionHashes(of: skeleton, upTo: 1, into: &hashes)
+                    for hash in hashes { skeletonDeletions[hash, default: []].append(skeletonID) }
+                }
             } else {
                 skeletonSurfaces[Int(skeletonID)].append(id)
             }
