@@ -56,9 +56,19 @@ extension String {
     /// - Parameter values: Unicode scalar values.
     /// - Returns: The string.
     static func fromScalars(_ values: some Sequence<UInt32>) -> String {
-        var view = String.UnicodeScalarView()
-        for value in values { if let scalar = Unicode.Scalar(value) { view.append(scalar) } }
-        return String(view)
+        // UTF-8 encoded into one buffer, then one string (appending scalar by scalar to a string view
+        // re-checks and grows the string per scalar).
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(values.underestimatedCount * 2)
+        for value in values {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            if value < 0x80 {
+                bytes.append(UInt8(value))
+            } else {
+                UTF8.encode(scalar) { bytes.append($0) }
+            }
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// The scalar values of the string.

@@ -189,11 +189,13 @@ extension IndexCore {
         return plan
     }
 
-    /// Whether a scalar is whitespace (ASCII answered without the Unicode property tables).
+    /// Whether a scalar is whitespace (below U+1680, the first other White_Space scalar, answered without the
+    /// Unicode property tables: Latin and Cyrillic letters never reach them).
     @inline(__always)
     private static func isWhitespace(_ scalar: Unicode.Scalar) -> Bool {
         let value = scalar.value
         if value < 0x80 { return value == 0x20 || (value >= 0x09 && value <= 0x0D) }
+        if value < 0x1680 { return value == 0x85 || value == 0xA0 }
         return scalar.properties.isWhitespace
     }
 
