@@ -29,6 +29,11 @@ command -v swift >/dev/null || fail "swift is not on PATH (Swift 6.2 or later is
 
 jobs=$(nproc 2>/dev/null || echo 2)
 
+# --- Formatting ----------------------------------------------------------------------------------
+step "swift format lint --strict"
+swift format lint --strict --recursive Package.swift Sources Tests Examples/*/Package.swift Examples/*/Sources \
+    Examples/*/Tests Benchmarks/Package.swift Benchmarks/Sources || fail "formatting (run: swift format -i -r <path>)"
+
 # --- Root package --------------------------------------------------------------------------------
 step "Root package: swift test"
 swift test --parallel --num-workers "$jobs" || fail "root package tests"

@@ -87,26 +87,27 @@ struct TermTrie: Sendable {
             firstChild.withUnsafeBufferPointer { firstChild in
                 nextSibling.withUnsafeBufferPointer { nextSibling in
                     terms.withUnsafeBufferPointer { terms in
-                      longestBelow.withUnsafeBufferPointer { longestBelow in
-                        word.withUnsafeBufferPointer { word in
-                            rows.withUnsafeMutableBufferPointer { rows in
-                                path.withUnsafeMutableBufferPointer { path in
-                                    let walk = FuzzyWalk(
-                                        labels: labels, firstChild: firstChild, nextSibling: nextSibling,
-                                        terms: terms, longestBelow: longestBelow, word: word, rows: rows, path: path,
-                                        width: width, maxDistance: Int32(maxDistance), maxDepth: maxDepth,
-                                        minLength: Int32(word.count - maxDistance))
-                                    var child = firstChild[0]
-                                    while child >= 0 {
-                                        if longestBelow[Int(child)] >= walk.minLength {
-                                            walk.visit(Int(child), depth: 1, results: &results)
+                        longestBelow.withUnsafeBufferPointer { longestBelow in
+                            word.withUnsafeBufferPointer { word in
+                                rows.withUnsafeMutableBufferPointer { rows in
+                                    path.withUnsafeMutableBufferPointer { path in
+                                        let walk = FuzzyWalk(
+                                            labels: labels, firstChild: firstChild, nextSibling: nextSibling,
+                                            terms: terms, longestBelow: longestBelow, word: word, rows: rows,
+                                            path: path,
+                                            width: width, maxDistance: Int32(maxDistance), maxDepth: maxDepth,
+                                            minLength: Int32(word.count - maxDistance))
+                                        var child = firstChild[0]
+                                        while child >= 0 {
+                                            if longestBelow[Int(child)] >= walk.minLength {
+                                                walk.visit(Int(child), depth: 1, results: &results)
+                                            }
+                                            child = nextSibling[Int(child)]
                                         }
-                                        child = nextSibling[Int(child)]
                                     }
                                 }
                             }
                         }
-                      }
                     }
                 }
             }
