@@ -24,40 +24,51 @@ extension HelpCenter {
     public func sweep(batchSize: Int = 100) async throws(HelpCenterError) -> SweepReport {
         let date = now()
         var report = SweepReport()
+        let closing = try await drainDue(batchSize: batchSize) { limit throws(HelpCenterError) in
+            try await stored { try await store.ticketsWaitingForCustomer(dueBefore: date, limit: limit) }
+        } handle: { ticket throws(HelpCenterError) in
+            try await closeForNoReply(ticket, at: date)
+        }
+        report.closed = closing.handled
+        report.skipped = closing.skipped
+        guard policy.reminderAfter != nil else { return report }
+        let reminding = try await drainDue(batchSize: batchSize) { limit throws(HelpCenterError) in
+            try await stored { try await store.ticketsNeedingReminder(dueBefore: date, limit: limit) }
+        } handle: { ticket throws(HelpCenterError) in
+            try await remind(ticket, at: date)
+        }
+        report.reminded = reminding.handled
+        report.skipped += reminding.skipped
+        return report
+    }
+
+    /// Reads due tickets a batch at a time and hands each to `handle` once; a ticket `handle` skips (another
+    /// process changed it first) is reported as skipped and not read again. Costs in proportion to the number
+    /// of due tickets.
+    private func drainDue<Handled>(
+        batchSize: Int,
+        due: (_ limit: Int) async throws(HelpCenterError) -> [Ticket],
+        handle: (Ticket) async throws(HelpCenterError) -> Handled?
+    ) async throws(HelpCenterError) -> (handled: [Handled], skipped: [Ticket.Number]) {
+        var handled: [Handled] = []
+        var skipped: [Ticket.Number] = []
         var attempted = Set<Ticket.ID>()
         while true {
             let limit = max(1, batchSize) + attempted.count
-            let due = try await stored { try await store.ticketsWaitingForCustomer(dueBefore: date, limit: limit) }
-            let fresh = due.filter { !attempted.contains($0.id) }
+            let batch = try await due(limit)
+            let fresh = batch.filter { !attempted.contains($0.id) }
             if fresh.isEmpty { break }
             for ticket in fresh {
                 attempted.insert(ticket.id)
-                if let closed = try await closeForNoReply(ticket, at: date) {
-                    report.closed.append(closed)
+                if let result = try await handle(ticket) {
+                    handled.append(result)
                 } else {
-                    report.skipped.append(ticket.number)
+                    skipped.append(ticket.number)
                 }
             }
-            if due.count < limit { break }
+            if batch.count < limit { break }
         }
-        guard policy.reminderAfter != nil else { return report }
-        attempted.removeAll()
-        while true {
-            let limit = max(1, batchSize) + attempted.count
-            let due = try await stored { try await store.ticketsNeedingReminder(dueBefore: date, limit: limit) }
-            let fresh = due.filter { !attempted.contains($0.id) }
-            if fresh.isEmpty { break }
-            for ticket in fresh {
-                attempted.insert(ticket.id)
-                if let reminded = try await remind(ticket, at: date) {
-                    report.reminded.append(reminded)
-                } else {
-                    report.skipped.append(ticket.number)
-                }
-            }
-            if due.count < limit { break }
-        }
-        return report
+        return (handled, skipped)
     }
 
     /// Closes one due ticket; `nil` when it turned out not to be due any more.
