@@ -1,5 +1,6 @@
 import Foundation
 import SupportDesk
+import SupportDeskTesting
 import Testing
 
 /// Random sequences of operations by customers of several accounts and by agents: no customer ever sees
@@ -13,7 +14,7 @@ import Testing
     func customersNeverSeeOtherAccountsOrInternalCommentsAndTheMachineHolds(kind: StoreKind, seed: UInt64) async throws
     {
         let f = try F(kind, policy: HelpCenterPolicy(reminderAfter: HelpCenterPolicy.day))
-        var random = SeededGenerator(seed: seed)
+        var random = SeededRandomNumberGenerator(seed: seed)
         let (group, employees) = try await f.makeAccounts()
         let third = try await f.center.createAccount(
             company: "Василёк", members: [F.email("arch@vasilek.ru")], sharing: .botArchitect)

@@ -1,5 +1,6 @@
 import Foundation
 import SupportDesk
+import SupportDeskTesting
 import Synchronization
 import Testing
 
@@ -33,7 +34,7 @@ import Testing
     }
 
     func pngBytes(_ count: Int, seed: UInt64 = 1) -> [UInt8] {
-        var generator = SplitMix(seed: seed)
+        var generator = SeededRandomNumberGenerator(seed: seed)
         return Self.png + (0..<max(0, count - Self.png.count)).map { _ in UInt8(truncatingIfNeeded: generator.next()) }
     }
 

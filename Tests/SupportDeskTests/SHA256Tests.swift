@@ -1,4 +1,5 @@
 import SupportDesk
+import SupportDeskTesting
 import Testing
 
 @Suite struct SHA256Tests {
@@ -52,7 +53,7 @@ import Testing
     }
 
     @Test func digestDoesNotDependOnHowBytesAreSplit() {
-        var generator = SplitMix(seed: 7)
+        var generator = SeededRandomNumberGenerator(seed: 7)
         let bytes = (0..<300).map { _ in UInt8(truncatingIfNeeded: generator.next()) }
         let whole = SHA256.hash(bytes)
         for split in 0...bytes.count {
@@ -63,18 +64,5 @@ import Testing
         }
         #expect(whole.bytes.count == 32)
         #expect(whole.description == whole.hexDigest)
-    }
-}
-
-/// A tiny deterministic generator for test data.
-struct SplitMix: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

@@ -1,3 +1,4 @@
+import SupportDeskTesting
 import Testing
 
 @testable import SupportDesk
@@ -6,7 +7,7 @@ import Testing
     /// Random inserts and removes (many at the front, like claims) agree with a sorted set.
     @Test(arguments: [1, 2, 3])
     func agreesWithASortedSet(_ seed: UInt64) {
-        var generator = SplitMix(seed: seed)
+        var generator = SeededRandomNumberGenerator(seed: seed)
         var keys = SortedKeys<Int>()
         var model = Set<Int>()
         for step in 0..<20_000 {

@@ -1,18 +1,6 @@
 import SupportDesk
+import SupportDeskTesting
 import Testing
-
-/// SplitMix64: a small seeded generator, so every run checks the same cases and a failure reproduces.
-struct SeededGenerator: RandomNumberGenerator {
-    private var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
 
 /// Random input against every shipped form: validation never crashes, and always gives either a valid
 /// submission or at least one issue; a valid submission holds only visible fields of the form and
@@ -26,7 +14,7 @@ struct SeededGenerator: RandomNumberGenerator {
         "true", "null", "1e400", "-0", "9999999999999999999999",
     ]
 
-    static func randomText(_ generator: inout SeededGenerator) -> String {
+    static func randomText(_ generator: inout SeededRandomNumberGenerator) -> String {
         var text = ""
         for _ in 0..<Int.random(in: 0...4, using: &generator) {
             text += fragments.randomElement(using: &generator) ?? ""
@@ -37,7 +25,8 @@ struct SeededGenerator: RandomNumberGenerator {
         return text
     }
 
-    static func randomValue(_ generator: inout SeededGenerator, depth: Int, options: [String]) -> JSONValue {
+    static func randomValue(_ generator: inout SeededRandomNumberGenerator, depth: Int, options: [String]) -> JSONValue
+    {
         switch Int.random(in: 0..<(depth > 3 ? 6 : 9), using: &generator) {
         case 0: return .null
         case 1: return .bool(Bool.random(using: &generator))
@@ -72,7 +61,7 @@ struct SeededGenerator: RandomNumberGenerator {
         let form = try #require(catalog.topic(topic)).form
         let fieldIDs = form.fields.map(\.id.rawValue)
         let options = form.fields.flatMap { $0.options.map(\.value) }
-        var generator = SeededGenerator(seed: topic.rawValue.utf8.reduce(0x5EED) { $0 &* 31 &+ UInt64($1) })
+        var generator = SeededRandomNumberGenerator(seed: topic.rawValue.utf8.reduce(0x5EED) { $0 &* 31 &+ UInt64($1) })
         let valid = ShippedFormsValidationTests.input(topic.rawValue).objectValue ?? JSONObject()
         var validCount = 0
         for round in 0..<600 {
@@ -116,7 +105,7 @@ struct SeededGenerator: RandomNumberGenerator {
 
     @Test func randomBytesNeverCrash() throws {
         let validator = FormValidator(catalog: try Catalog.twinHelpCenter())
-        var generator = SeededGenerator(seed: 42)
+        var generator = SeededRandomNumberGenerator(seed: 42)
         let seed = Array(ShippedFormsValidationTests.input("chat-dialog").serialized().utf8)
         for _ in 0..<3_000 {
             var bytes = seed

@@ -1,4 +1,5 @@
 import SupportDesk
+import SupportDeskTesting
 import Testing
 
 #if canImport(FoundationEssentials)
@@ -231,7 +232,7 @@ struct FieldCase: Sendable, CustomTestStringConvertible {
 
     /// Length limits count characters as `String.count` does, whatever shortcut the counting takes.
     @Test func lengthLimitsAgreeWithStringCount() throws {
-        var generator = SeededGenerator(seed: 99)
+        var generator = SeededRandomNumberGenerator(seed: 99)
         let pieces = FormValidatorFuzzTests.fragments + ["ab", "Жж", "\u{1F1F7}\u{1F1FA}", "\u{1F44D}\u{1F3FD}", "й"]
         for _ in 0..<3_000 {
             let text = (0..<Int.random(in: 1...5, using: &generator)).map { _ in
