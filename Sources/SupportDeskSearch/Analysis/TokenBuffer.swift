@@ -56,6 +56,8 @@ extension String {
     /// - Parameter values: Unicode scalar values.
     /// - Returns: The string.
     static func fromScalars(_ values: some Sequence<UInt32>) -> String {
+        // Arrays and slices: encoded straight into the new string's storage (no intermediate byte array).
+        if let string = values.withContiguousStorageIfAvailable({ fromScalarBuffer($0) }) { return string }
         // UTF-8 encoded into one buffer, then one string (appending scalar by scalar to a string view
         // re-checks and grows the string per scalar).
         var bytes: [UInt8] = []
@@ -69,6 +71,40 @@ extension String {
             }
         }
         return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// A string from contiguous scalar values, UTF-8 encoded in place (invalid values are skipped).
+    private static func fromScalarBuffer(_ values: UnsafeBufferPointer<UInt32>) -> String {
+        String(unsafeUninitializedCapacity: values.count * 4) { bytes in
+            var count = 0
+            for value in values {
+                switch value {
+                case 0..<0x80:
+                    bytes[count] = UInt8(truncatingIfNeeded: value)
+                    count += 1
+                case 0x80..<0x800:
+                    bytes[count] = UInt8(truncatingIfNeeded: 0xC0 | (value >> 6))
+                    bytes[count + 1] = UInt8(truncatingIfNeeded: 0x80 | (value & 0x3F))
+                    count += 2
+                case 0xD800...0xDFFF:
+                    continue
+                case 0x800..<0x10000:
+                    bytes[count] = UInt8(truncatingIfNeeded: 0xE0 | (value >> 12))
+                    bytes[count + 1] = UInt8(truncatingIfNeeded: 0x80 | ((value >> 6) & 0x3F))
+                    bytes[count + 2] = UInt8(truncatingIfNeeded: 0x80 | (value & 0x3F))
+                    count += 3
+                case 0x10000...0x10FFFF:
+                    bytes[count] = UInt8(truncatingIfNeeded: 0xF0 | (value >> 18))
+                    bytes[count + 1] = UInt8(truncatingIfNeeded: 0x80 | ((value >> 12) & 0x3F))
+                    bytes[count + 2] = UInt8(truncatingIfNeeded: 0x80 | ((value >> 6) & 0x3F))
+                    bytes[count + 3] = UInt8(truncatingIfNeeded: 0x80 | (value & 0x3F))
+                    count += 4
+                default:
+                    continue
+                }
+            }
+            return count
+        }
     }
 
     /// The scalar values of the string.

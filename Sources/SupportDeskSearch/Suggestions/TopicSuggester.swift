@@ -12,6 +12,16 @@ public struct TopicSuggester: Sendable {
     public let catalog: Catalog
     /// The index of topics.
     public let index: SearchIndex<Topic.ID>
+    /// Per document of ``index`` (by its number): the topic, its category and the category's position in the
+    /// catalog, or `nil` when the catalog does not resolve it. Looked up once here, not per query.
+    private let entries: [Entry?]
+
+    /// A topic document resolved against the catalog.
+    private struct Entry: Sendable {
+        var topic: Topic
+        var category: Category
+        var categoryPosition: Int
+    }
 
     /// The fields of a topic document.
     public static let fields: [SearchField] = [
@@ -54,6 +64,16 @@ public struct TopicSuggester: Sendable {
         }
         index.add(contentsOf: documents)
         self.index = index
+        var positions: [Category.ID: Int] = [:]
+        for (position, category) in catalog.categories.enumerated() where positions[category.id] == nil {
+            positions[category.id] = position
+        }
+        self.entries = index.keys.map { key in
+            guard let topic = catalog.topic(key), let category = catalog.category(topic.categoryID),
+                let position = positions[category.id]
+            else { return nil }
+            return Entry(topic: topic, category: category, categoryPosition: position)
+        }
     }
 
     /// Builds the suggester for the shipped Twin help-center catalog.
@@ -88,17 +108,24 @@ public struct TopicSuggester: Sendable {
     {
         var plan = index.plan(query)
         QueryWeighting.weigh(&plan, in: index)
-        let hits = index.rank(plan, limit: max(limit, 0), scratch: &scratch, where: nil)
+        // Ranked by document number and resolved through `entries` (no key, catalog lookup or hit per result).
+        let ranked = index.core.rank(plan, limit: max(limit, 0), scratch: &scratch, where: nil)
         var topics: [TopicSuggestion] = []
-        for hit in hits {
-            guard let topic = catalog.topic(hit.key), let category = catalog.category(topic.categoryID) else {
-                continue
-            }
-            topics.append(TopicSuggestion(topic: topic, category: category, score: hit.score, matches: hit.matches))
+        topics.reserveCapacity(ranked.count)
+        var categoryPositions: [Int] = []
+        categoryPositions.reserveCapacity(ranked.count)
+        for document in ranked {
+            let doc = Int(document.doc)
+            guard doc < entries.count, let entry = entries[doc] else { continue }
+            topics.append(
+                TopicSuggestion(
+                    topic: entry.topic, category: entry.category, score: document.score, matches: document.matches))
+            categoryPositions.append(entry.categoryPosition)
         }
         return TopicSuggestions(
-            query: query, topics: topics, categories: Self.rankCategories(topics), correction: plan.correction,
-            words: plan.allWords)
+            query: query, topics: topics,
+            categories: Self.rankCategories(topics, categoryPositions: categoryPositions),
+            correction: plan.correction, words: plan.allWords)
     }
 
     /// The catalog's search tips, to show under the search box.
@@ -106,28 +133,41 @@ public struct TopicSuggester: Sendable {
     /// - Returns: The tips (English, then Russian, when the language has none).
     public func searchTips(in language: LanguageCode) -> [String] { catalog.searchTips(in: language) }
 
-    /// Ranks the categories of suggested topics: best topic's score plus a quarter of the others'.
-    static func rankCategories(_ topics: [TopicSuggestion]) -> [CategorySuggestion] {
-        // Categories in order of first appearance, accumulated by index (no dictionary of large values).
-        var ids: [Category.ID] = []
+    /// Ranks the categories of suggested topics: best topic's score plus a quarter of the others'; equal
+    /// scores keep the order in which the categories first appear.
+    /// - Parameters:
+    ///   - topics: The suggested topics, best first.
+    ///   - categoryPositions: For each topic, its category's position in the catalog (compared instead of
+    ///     the identifiers' strings).
+    static func rankCategories(_ topics: [TopicSuggestion], categoryPositions: [Int]) -> [CategorySuggestion] {
+        // Categories in order of first appearance, accumulated by slot (a handful: a linear search of Ints).
+        var slotPositions: [Int] = []
         var scores: [Double] = []
-        var members: [[Topic.ID]] = []
         var firstTopic: [Int] = []
+        var slotOfTopic: [Int] = []
+        slotPositions.reserveCapacity(topics.count)
+        scores.reserveCapacity(topics.count)
+        firstTopic.reserveCapacity(topics.count)
+        slotOfTopic.reserveCapacity(topics.count)
         for (position, suggestion) in topics.enumerated() {
-            let id = suggestion.category.id
-            if let index = ids.firstIndex(of: id) {
-                scores[index] += suggestion.score / 4
-                members[index].append(suggestion.topic.id)
+            let categoryPosition = categoryPositions[position]
+            if let slot = slotPositions.firstIndex(of: categoryPosition) {
+                scores[slot] += suggestion.score / 4
+                slotOfTopic.append(slot)
             } else {
-                ids.append(id)
+                slotOfTopic.append(slotPositions.count)
+                slotPositions.append(categoryPosition)
                 scores.append(suggestion.score)
-                members.append([suggestion.topic.id])
                 firstTopic.append(position)
             }
         }
-        let order = ids.indices.sorted { scores[$0] != scores[$1] ? scores[$0] > scores[$1] : $0 < $1 }
-        return order.map {
-            CategorySuggestion(category: topics[firstTopic[$0]].category, score: scores[$0], topics: members[$0])
+        let order = scores.indices.sorted { scores[$0] != scores[$1] ? scores[$0] > scores[$1] : $0 < $1 }
+        return order.map { slot in
+            var members: [Topic.ID] = []
+            for (position, topicSlot) in slotOfTopic.enumerated() where topicSlot == slot {
+                members.append(topics[position].topic.id)
+            }
+            return CategorySuggestion(category: topics[firstTopic[slot]].category, score: scores[slot], topics: members)
         }
     }
 }
