@@ -22,8 +22,6 @@ public enum Transliteration {
         return map
     }()
 
-    private static func value(_ character: Character) -> UInt32 { character.unicodeScalars.first?.value ?? 0 }
-
     /// The skeleton of a folded Cyrillic word (letters outside the Russian alphabet are kept).
     /// - Parameter word: Folded scalars.
     /// - Returns: The skeleton, or `nil` when the word has no Cyrillic letter.
@@ -41,7 +39,7 @@ public enum Transliteration {
         }
         guard sawCyrillic else { return nil }
         // тс → ц, сч → щ.
-        let t = value("т"), s = value("с"), ch = value("ч")
+        let t = letterT, s = letterS, ch = letterCh
         var merged: [UInt32] = []
         merged.reserveCapacity(raw.count)
         var index = 0
@@ -50,12 +48,12 @@ public enum Transliteration {
             if index + 1 < raw.count {
                 let next = raw[index + 1]
                 if letter == t && next == s {
-                    merged.append(value("ц"))
+                    merged.append(letterTs)
                     index += 2
                     continue
                 }
                 if letter == s && next == ch {
-                    merged.append(value("щ"))
+                    merged.append(letterShch)
                     index += 2
                     continue
                 }
@@ -75,19 +73,37 @@ public enum Transliteration {
     static func skeletons(latin word: some Collection<UInt32>, limit: Int = 4) -> [[UInt32]] {
         let letters = Array(word)
         guard !letters.isEmpty, letters.allSatisfy({ ($0 >= 0x61 && $0 <= 0x7A) || $0 == 0x27 }) else { return [] }
+        // The readings grow in place (one array per reading, not a new array per letter).
         var results: [[UInt32]] = [[]]
+        results[0].reserveCapacity(letters.count + 2)
         var index = 0
         outer: while index < letters.count {
-            for rule in latinRules where matches(letters, at: index, rule.pattern) {
-                results = extend(results, with: rule.options, limit: limit)
-                index += rule.pattern.count
-                continue outer
+            let letter = letters[index]
+            if letter >= 0x61, ruleFirstLetters & (1 << (letter - 0x61)) != 0 {
+                for rule in latinRules where matches(letters, at: index, rule.pattern) {
+                    extend(&results, with: rule.options, limit: limit)
+                    index += rule.pattern.count
+                    continue outer
+                }
             }
-            results = extend(results, with: latinLetters[letters[index]] ?? [], limit: limit)
+            extend(&results, with: latinLetterTable[Int(letter)], limit: limit)
             index += 1
         }
-        return results.map { collapse(mergeDigraphs($0)) }
+        return results.map(mergeAndCollapse)
     }
+
+    /// A bit per Latin letter (`a` = bit 0) that starts one of the ``latinRules``.
+    private static let ruleFirstLetters: UInt32 = latinRules.reduce(0) { bits, rule in
+        guard let first = rule.pattern.first, first >= 0x61, first <= 0x7A else { return bits }
+        return bits | (1 << (first - 0x61))
+    }
+
+    /// ``latinLetters`` as a table indexed by ASCII value (no hashing per letter).
+    private static let latinLetterTable: [[[UInt32]]] = {
+        var table = [[[UInt32]]](repeating: [], count: 128)
+        for (letter, options) in latinLetters where letter < 128 { table[Int(letter)] = options }
+        return table
+    }()
 
     /// Latin letter groups read as one Cyrillic letter (longest first).
     private static let latinRules: [(pattern: [UInt32], options: [[UInt32]])] = [
@@ -117,35 +133,44 @@ public enum Transliteration {
         return true
     }
 
-    private static func extend(_ prefixes: [[UInt32]], with options: [[UInt32]], limit: Int) -> [[UInt32]] {
+    private static func extend(_ prefixes: inout [[UInt32]], with options: [[UInt32]], limit: Int) {
         if options.count == 1 {
-            return prefixes.map { $0 + options[0] }
+            for index in prefixes.indices { prefixes[index].append(contentsOf: options[0]) }
+            return
         }
         var next: [[UInt32]] = []
         for prefix in prefixes {
             for option in options where next.count < limit { next.append(prefix + option) }
         }
-        return next
+        prefixes = next
     }
 
-    /// Applies the `тс` → `ц`, `сч` → `щ` merges to a skeleton built from Latin letters.
-    private static func mergeDigraphs(_ raw: [UInt32]) -> [UInt32] {
-        let t = value("т"), s = value("с"), ch = value("ч")
-        var merged: [UInt32] = []
+    private static let letterT: UInt32 = 0x442  // т
+    private static let letterS: UInt32 = 0x441  // с
+    private static let letterCh: UInt32 = 0x447  // ч
+    private static let letterTs: UInt32 = 0x446  // ц
+    private static let letterShch: UInt32 = 0x449  // щ
+
+    /// Applies the `тс` → `ц`, `сч` → `щ` merges to a skeleton built from Latin letters, then removes
+    /// doubled letters (one pass).
+    private static func mergeAndCollapse(_ raw: [UInt32]) -> [UInt32] {
+        var result: [UInt32] = []
+        result.reserveCapacity(raw.count)
         var index = 0
         while index < raw.count {
-            if index + 1 < raw.count, raw[index] == t, raw[index + 1] == s {
-                merged.append(value("ц"))
+            var letter = raw[index]
+            if index + 1 < raw.count, letter == letterT, raw[index + 1] == letterS {
+                letter = letterTs
                 index += 2
-            } else if index + 1 < raw.count, raw[index] == s, raw[index + 1] == ch {
-                merged.append(value("щ"))
+            } else if index + 1 < raw.count, letter == letterS, raw[index + 1] == letterCh {
+                letter = letterShch
                 index += 2
             } else {
-                merged.append(raw[index])
                 index += 1
             }
+            if result.last != letter { result.append(letter) }
         }
-        return merged
+        return result
     }
 
     /// Removes doubled letters.

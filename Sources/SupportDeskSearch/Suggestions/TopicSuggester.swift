@@ -18,8 +18,8 @@ public struct TopicSuggester: Sendable {
 
     /// A topic document resolved against the catalog.
     private struct Entry: Sendable {
-        var topic: Topic
-        var category: Category
+        var topic: SharedValue<Topic>
+        var category: SharedValue<Category>
         var categoryPosition: Int
     }
 
@@ -68,11 +68,12 @@ public struct TopicSuggester: Sendable {
         for (position, category) in catalog.categories.enumerated() where positions[category.id] == nil {
             positions[category.id] = position
         }
+        let sharedCategories = catalog.categories.map { SharedValue($0) }
         self.entries = index.keys.map { key in
             guard let topic = catalog.topic(key), let category = catalog.category(topic.categoryID),
-                let position = positions[category.id]
+                let position = positions[category.id], sharedCategories[position].value == category
             else { return nil }
-            return Entry(topic: topic, category: category, categoryPosition: position)
+            return Entry(topic: SharedValue(topic), category: sharedCategories[position], categoryPosition: position)
         }
     }
 
@@ -119,7 +120,7 @@ public struct TopicSuggester: Sendable {
             guard doc < entries.count, let entry = entries[doc] else { continue }
             topics.append(
                 TopicSuggestion(
-                    topic: entry.topic, category: entry.category, score: document.score, matches: document.matches))
+                    shared: entry.topic, category: entry.category, score: document.score, matches: document.matches))
             categoryPositions.append(entry.categoryPosition)
         }
         return TopicSuggestions(
@@ -165,9 +166,10 @@ public struct TopicSuggester: Sendable {
         return order.map { slot in
             var members: [Topic.ID] = []
             for (position, topicSlot) in slotOfTopic.enumerated() where topicSlot == slot {
-                members.append(topics[position].topic.id)
+                members.append(topics[position].topicID)
             }
-            return CategorySuggestion(category: topics[firstTopic[slot]].category, score: scores[slot], topics: members)
+            return CategorySuggestion(
+                shared: topics[firstTopic[slot]].sharedCategoryValue, score: scores[slot], topics: members)
         }
     }
 }
