@@ -57,7 +57,9 @@ public enum KeyboardLayout {
     )
         -> String?
     {
-        var view = String.UnicodeScalarView()
+        // Converted into a scalar array, then one string (no string growth per scalar).
+        var converted: [UInt32] = []
+        converted.reserveCapacity(text.utf8.count)
         var sawLetter = false
         for scalar in text.unicodeScalars {
             var value = scalar.value
@@ -67,14 +69,14 @@ public enum KeyboardLayout {
             if letters.contains(value) { sawLetter = true }
             let slot = value &- offset
             let mapped = value >= offset && slot < UInt32(table.count) ? table[Int(slot)] : 0
-            if mapped != 0, let converted = Unicode.Scalar(mapped) {
-                view.append(converted)
+            if mapped != 0 {
+                converted.append(mapped)
             } else if (value >= 0x30 && value <= 0x39) || value == 0x2D {
-                view.append(scalar)
+                converted.append(scalar.value)
             } else {
                 return nil
             }
         }
-        return sawLetter ? String(view) : nil
+        return sawLetter ? String.fromScalars(converted) : nil
     }
 }

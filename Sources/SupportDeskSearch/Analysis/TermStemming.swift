@@ -9,13 +9,31 @@ enum TermStemming {
     static func stem(_ word: ArraySlice<UInt32>, script: TokenBuffer.Script) -> [UInt32] {
         switch script {
         case .cyrillic:
-            var scalars = word.compactMap(Unicode.Scalar.init)
-            RussianStemmer().stem(&scalars)
-            return scalars.map(\.value)
+            // Stemmed in a stack buffer; only the stem is allocated.
+            return withUnsafeTemporaryAllocation(of: Unicode.Scalar.self, capacity: word.count) { buffer in
+                var count = 0
+                for value in word {
+                    guard let scalar = Unicode.Scalar(value) else { continue }
+                    buffer[count] = scalar
+                    count += 1
+                }
+                let stemmed = RussianStemmer.stemmedCount(of: UnsafeMutableBufferPointer(rebasing: buffer[0..<count]))
+                return [UInt32](unsafeUninitializedCapacity: stemmed) { result, initialized in
+                    for index in 0..<stemmed { result[index] = buffer[index].value }
+                    initialized = stemmed
+                }
+            }
         case .latin:
-            var scalars = word.compactMap(Unicode.Scalar.init)
+            var scalars: [Unicode.Scalar] = []
+            scalars.reserveCapacity(word.count)
+            for value in word {
+                if let scalar = Unicode.Scalar(value) { scalars.append(scalar) }
+            }
             EnglishStemmer().stem(&scalars)
-            return scalars.map(\.value)
+            return [UInt32](unsafeUninitializedCapacity: scalars.count) { result, initialized in
+                for index in scalars.indices { result[index] = scalars[index].value }
+                initialized = scalars.count
+            }
         case .digits, .mixed:
             return Array(word)
         }

@@ -141,35 +141,40 @@ public struct TopicSuggester: Sendable {
     ///   - categoryPositions: For each topic, its category's position in the catalog (compared instead of
     ///     the identifiers' strings).
     static func rankCategories(_ topics: [TopicSuggestion], categoryPositions: [Int]) -> [CategorySuggestion] {
-        // Categories in order of first appearance, accumulated by slot (a handful: a linear search of Ints).
-        var slotPositions: [Int] = []
-        var scores: [Double] = []
-        var firstTopic: [Int] = []
-        var slotOfTopic: [Int] = []
-        slotPositions.reserveCapacity(topics.count)
-        scores.reserveCapacity(topics.count)
-        firstTopic.reserveCapacity(topics.count)
-        slotOfTopic.reserveCapacity(topics.count)
+        // Categories in order of first appearance (a handful: a linear search of Ints), one slot each.
+        var slots: [CategorySlot] = []
+        slots.reserveCapacity(topics.count)
         for (position, suggestion) in topics.enumerated() {
             let categoryPosition = categoryPositions[position]
-            if let slot = slotPositions.firstIndex(of: categoryPosition) {
-                scores[slot] += suggestion.score / 4
-                slotOfTopic.append(slot)
+            if let slot = slots.firstIndex(where: { $0.categoryPosition == categoryPosition }) {
+                slots[slot].score += suggestion.score / 4
+                slots[slot].members.append(suggestion.topicID)
             } else {
-                slotOfTopic.append(slotPositions.count)
-                slotPositions.append(categoryPosition)
-                scores.append(suggestion.score)
-                firstTopic.append(position)
+                slots.append(
+                    CategorySlot(
+                        categoryPosition: categoryPosition, score: suggestion.score, firstTopic: position,
+                        members: [suggestion.topicID]))
             }
         }
-        let order = scores.indices.sorted { scores[$0] != scores[$1] ? scores[$0] > scores[$1] : $0 < $1 }
-        return order.map { slot in
-            var members: [Topic.ID] = []
-            for (position, topicSlot) in slotOfTopic.enumerated() where topicSlot == slot {
-                members.append(topics[position].topicID)
+        // Stable insertion sort, best score first (equal scores keep first-appearance order).
+        for index in slots.indices.dropFirst() {
+            var current = index
+            while current > 0 && slots[current - 1].score < slots[current].score {
+                slots.swapAt(current - 1, current)
+                current -= 1
             }
-            return CategorySuggestion(
-                shared: topics[firstTopic[slot]].sharedCategoryValue, score: scores[slot], topics: members)
         }
+        return slots.map {
+            CategorySuggestion(
+                shared: topics[$0.firstTopic].sharedCategoryValue, score: $0.score, topics: $0.members)
+        }
+    }
+
+    /// A category being ranked by ``rankCategories(_:categoryPositions:)``.
+    private struct CategorySlot {
+        var categoryPosition: Int
+        var score: Double
+        var firstTopic: Int
+        var members: [Topic.ID]
     }
 }
