@@ -73,6 +73,7 @@ extension IndexCore {
                 rest.append(step.bound + laterWords)
             }
         }
+        let totalBound = wordBounds.reduce(0, +)
         var candidates: [UInt32]? = restrictedTo.map { $0.filter { Int($0) < documentCount && alive[Int($0)] } }
         var prunedAt = 0
 
@@ -88,7 +89,12 @@ extension IndexCore {
                 norms.withUnsafeBufferPointer { norms in
                     fieldWeight.withUnsafeBufferPointer { fieldWeight in
                         var currentWord = -1
+                        var mergedIntoPrevious = false
                         for (stepIndex, step) in steps.enumerated() {
+                            if mergedIntoPrevious {
+                                mergedIntoPrevious = false
+                                continue
+                            }
                             let wordIndex = step.word
                             let word = plan.words[wordIndex]
                             let form = word.forms[step.form]
@@ -119,6 +125,26 @@ extension IndexCore {
                             }
                             let bit: UInt64 = wordIndex < 64 ? 1 << UInt64(wordIndex) : 0
                             let wordWeight = Float(word.word.weight)
+                            // A word's next form (typically the stem after the word as written), when both lists
+                            // are scanned in full, is scored in the same pass: one walk over both lists and one
+                            // visit per document to its slot, with the same arithmetic as two passes. Only when
+                            // no document can yet outscore the next form's remaining bound (the best score so far
+                            // is at most the bounds of the words scored, this one included), so skipping the
+                            // pruning check before the next form loses nothing.
+                            var paired: (list: [Posting], scale: Float)?
+                            if candidates == nil, stepIndex + 1 < steps.count, steps[stepIndex + 1].word == wordIndex {
+                                let next = word.forms[steps[stepIndex + 1].form]
+                                let nextStem = next.isStem ? next.term : surfaceStem[Int(next.term)]
+                                let nextList = next.isStem ? stemPostings[Int(next.term)] : surfacePostings[Int(next.term)]
+                                // The word as written followed by its own stem with almost the same postings.
+                                let sameDocuments =
+                                    !form.isStem && next.isStem && surfaceStem[Int(form.term)] == next.term
+                                    && nextList.count <= list.count + list.count / 8
+                                if sameDocuments || totalBound - rest[stepIndex] + step.bound <= rest[stepIndex + 1] {
+                                    paired = (nextList, next.factor * idf(stem: nextStem) * wordWeight * (k1 + 1))
+                                    mergedIntoPrevious = true
+                                }
+                            }
                             do {
                                 let stem = form.isStem ? form.term : surfaceStem[Int(form.term)]
                                 let scale = form.factor * idf(stem: stem) * wordWeight * (k1 + 1)
@@ -175,6 +201,42 @@ extension IndexCore {
                                             let (value, next) = score(at: index)
                                             index = next
                                             if value > 0 { add(doc, value) }
+                                        }
+                                    } else if let paired {
+                                        // Two forms' lists in one pass, merged by document; each document gets the
+                                        // first form's score, then the second's, exactly as in two passes.
+                                        let secondScale = paired.scale
+                                        paired.list.withUnsafeBufferPointer { other in
+                                            let firstCount = postings.count
+                                            let secondCount = other.count
+                                            var first = 0
+                                            var second = 0
+                                            while first < firstCount || second < secondCount {
+                                                let firstDoc = first < firstCount ? postings[first].doc : .max
+                                                let secondDoc = second < secondCount ? other[second].doc : .max
+                                                let doc = min(firstDoc, secondDoc)
+                                                let base = Int(doc) &* fieldCount
+                                                var firstTF: Float = 0
+                                                if firstDoc == doc {
+                                                    repeat {
+                                                        let posting = postings[first]
+                                                        let field = Int(posting.field)
+                                                        firstTF += fieldWeight[field] * Float(posting.tf) * norms[base &+ field]
+                                                        first &+= 1
+                                                    } while first < firstCount && postings[first].doc == doc
+                                                }
+                                                var secondTF: Float = 0
+                                                if secondDoc == doc {
+                                                    repeat {
+                                                        let posting = other[second]
+                                                        let field = Int(posting.field)
+                                                        secondTF += fieldWeight[field] * Float(posting.tf) * norms[base &+ field]
+                                                        second &+= 1
+                                                    } while second < secondCount && other[second].doc == doc
+                                                }
+                                                if firstTF > 0 { add(doc, scale * firstTF / (k1 + firstTF)) }
+                                                if secondTF > 0 { add(doc, secondScale * secondTF / (k1 + secondTF)) }
+                                            }
                                         }
                                     } else {
                                         // The full scan, written out: one pass, no calls per posting.
