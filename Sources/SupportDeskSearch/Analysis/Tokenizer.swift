@@ -53,30 +53,58 @@ public struct Tokenizer: Sendable {
                 state.word(value, uppercase: false, chunk: chunk, buffer: &buffer, maxLength: maxTokenLength)
                 continue
             }
+            // The rest of ASCII, Russian capitals and `ё`: folded inline (what ``TextNormalizer/fold(_:into:)``
+            // gives for them: one scalar), without the scratch array.
+            if value < 0x80 || (value >= 0x410 && value <= 0x42F) || value == 0x451 || value == 0x401 {
+                var f = value
+                var uppercase = false
+                if (value >= 0x41 && value <= 0x5A) || (value >= 0x410 && value <= 0x42F) {
+                    f = value + 0x20
+                    uppercase = true
+                } else if value == 0x451 || value == 0x401 {
+                    f = 0x435
+                    uppercase = value == 0x401
+                }
+                Self.feed(
+                    f, uppercase: uppercase, state: &state, buffer: &buffer, chunk: &chunk,
+                    lastWasSpace: &lastWasSpace, extras: extras, maxLength: maxTokenLength)
+                continue
+            }
             folded.removeAll(keepingCapacity: true)
             let uppercase = TextNormalizer.fold(value, into: &folded)
             for f in folded {
-                switch Self.classify(f) {
-                case .word:
-                    lastWasSpace = false
-                    state.word(f, uppercase: uppercase, chunk: chunk, buffer: &buffer, maxLength: maxTokenLength)
-                case .joiner:
-                    lastWasSpace = false
-                    state.joiner(f, buffer: &buffer, extras: extras)
-                case .space:
-                    state.finish(buffer: &buffer, extras: extras, endsText: false)
-                    if !lastWasSpace { chunk += 1 }
-                    lastWasSpace = true
-                case .separator:
-                    lastWasSpace = false
-                    state.finish(buffer: &buffer, extras: extras, endsText: false)
-                }
+                Self.feed(
+                    f, uppercase: uppercase, state: &state, buffer: &buffer, chunk: &chunk,
+                    lastWasSpace: &lastWasSpace, extras: extras, maxLength: maxTokenLength)
             }
         }
         state.finish(buffer: &buffer, extras: extras, endsText: true)
     }
 
     enum CharacterClass { case word, joiner, space, separator }
+
+    /// Reads one folded scalar into the run being built.
+    @inline(__always)
+    private static func feed(
+        _ f: UInt32, uppercase: Bool, state: inout RunState, buffer: inout TokenBuffer, chunk: inout Int32,
+        lastWasSpace: inout Bool, extras: Bool, maxLength: Int
+    ) {
+        switch classify(f) {
+        case .word:
+            lastWasSpace = false
+            state.word(f, uppercase: uppercase, chunk: chunk, buffer: &buffer, maxLength: maxLength)
+        case .joiner:
+            lastWasSpace = false
+            state.joiner(f, buffer: &buffer, extras: extras)
+        case .space:
+            state.finish(buffer: &buffer, extras: extras, endsText: false)
+            if !lastWasSpace { chunk += 1 }
+            lastWasSpace = true
+        case .separator:
+            lastWasSpace = false
+            state.finish(buffer: &buffer, extras: extras, endsText: false)
+        }
+    }
 
     @inline(__always)
     static func classify(_ value: UInt32) -> CharacterClass {
