@@ -62,7 +62,15 @@ extension IndexCore {
             wordSteps.append(forms)
             wordBounds.append(forms.first?.bound ?? 0)
         }
-        let order = plan.words.indices.sorted { wordBounds[$0] > wordBounds[$1] }
+        // Words with the fewest postings first: they are cheap to score in full and lift the threshold, so the
+        // long lists of common words come last, when the remaining bound is smallest and pruning most likely.
+        // (Any order is exact: the remaining bounds follow it.)
+        let wordCosts: [Int] = plan.words.map { word in
+            word.forms.reduce(0) { $0 + (($1.isStem ? stemPostings[Int($1.term)] : surfacePostings[Int($1.term)]).count) }
+        }
+        let order = plan.words.indices.sorted {
+            wordCosts[$0] != wordCosts[$1] ? wordCosts[$0] < wordCosts[$1] : wordBounds[$0] > wordBounds[$1]
+        }
         var steps: [Step] = []
         var rest: [Float] = []
         var laterWords = order.reduce(Float(0)) { $0 + wordBounds[$1] }
