@@ -153,6 +153,21 @@ extension IndexCore {
                                     mergedIntoPrevious = true
                                 }
                             }
+                            // The last form(s) of the query scanned in full: a document not touched so far gets its
+                            // final score here, so it only needs a slot if it is among the best `limit` of these new
+                            // documents (kept in a small heap); the others are never written.
+                            let finishesQuery =
+                                candidates == nil && stepIndex + (paired == nil ? 1 : 2) == steps.count
+                            var newcomers = TopKHeap(capacity: limit)
+                            let matchedWords = bit != 0 ? 1 : 0
+                            @inline(__always)
+                            func admits(_ doc: UInt32, _ score: Float) -> Bool {
+                                let entry = TopKHeap.Entry(score: score, matched: matchedWords, doc: doc)
+                                guard alive[Int(doc)], newcomers.wouldAccept(entry) else { return false }
+                                if let isIncluded, !isIncluded(doc) { return false }
+                                newcomers.insert(entry)
+                                return true
+                            }
                             do {
                                 let stem = form.isStem ? form.term : surfaceStem[Int(form.term)]
                                 let scale = form.factor * idf(stem: stem) * wordWeight * (k1 + 1)
@@ -242,8 +257,19 @@ extension IndexCore {
                                                         second &+= 1
                                                     } while second < secondCount && other[second].doc == doc
                                                 }
-                                                if firstTF > 0 { add(doc, scale * firstTF / (k1 + firstTF)) }
-                                                if secondTF > 0 { add(doc, secondScale * secondTF / (k1 + secondTF)) }
+                                                let firstValue = firstTF > 0 ? scale * firstTF / (k1 + firstTF) : 0
+                                                let secondValue =
+                                                    secondTF > 0 ? secondScale * secondTF / (k1 + secondTF) : 0
+                                                if finishesQuery && slots[Int(doc)].queryMark != queryEpoch {
+                                                    // The score two `add` calls would leave, in the same arithmetic.
+                                                    var final = firstTF > 0 ? firstValue : secondValue
+                                                    if firstTF > 0 && secondTF > 0 && secondValue > firstValue {
+                                                        final += secondValue - firstValue
+                                                    }
+                                                    guard admits(doc, final) else { continue }
+                                                }
+                                                if firstTF > 0 { add(doc, firstValue) }
+                                                if secondTF > 0 { add(doc, secondValue) }
                                             }
                                         }
                                     } else {
@@ -266,6 +292,11 @@ extension IndexCore {
                                             guard tf > 0 else { continue }
                                             let value = scale * tf / (k1 + tf)
                                             let slot = slotBase + Int(doc)
+                                            if finishesQuery && slot.pointee.queryMark != queryEpoch
+                                                && !admits(doc, value)
+                                            {
+                                                continue
+                                            }
                                             if slot.pointee.queryMark != queryEpoch {
                                                 slot.pointee = SearchScratch.Slot(
                                                     total: value, contribution: value, wordMark: wordEpoch,
