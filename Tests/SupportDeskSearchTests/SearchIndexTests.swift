@@ -207,6 +207,36 @@ struct SearchIndexTests {
         }
     }
 
+    @Test(
+        "Pruning stays exact with a filter and removed documents (common words scanned in full)",
+        arguments: [1, 3, 10])
+    func pruningIsExactWithFilterAndRemovals(limit: Int) {
+        // Common words in most documents, so the last word's list is scanned in full and new documents are
+        // only kept when they are among the best ones that pass the filter and are still in the index.
+        let words = ["не", "работает", "номер", "бот", "отвечает", "звонок", "сценарий"]
+        var state: UInt64 = 7
+        func next(_ bound: Int) -> Int {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int((state >> 33) % UInt64(bound))
+        }
+        var index = SearchIndex<Int>(fields: Self.fields)
+        for key in 0..<800 {
+            let length = 1 + next(10)
+            let text = (0..<length).map { _ in words[min(next(words.count), next(words.count))] }.joined(separator: " ")
+            index.add(SearchDocument(key: key, texts: [.init(field: next(2), text: text)]))
+        }
+        for key in stride(from: 0, to: 800, by: 7) { _ = index.remove(key) }
+        let isIncluded: (Int) -> Bool = { $0 % 3 != 0 }
+        for query in ["номер не работает", "бот не отвечает", "не", "звонок не", "сценарий бот не работает"] {
+            let full = index.search(query, limit: 10_000, where: isIncluded).hits
+            let pruned = index.search(query, limit: limit, where: isIncluded).hits
+            #expect(!full.isEmpty, "\(query)")
+            #expect(pruned.map(\.key) == full.prefix(limit).map(\.key), "\(query)")
+            #expect(pruned.map(\.score) == full.prefix(limit).map(\.score), "\(query)")
+            #expect(pruned.allSatisfy { isIncluded($0.key) && $0.key % 7 != 0 }, "\(query)")
+        }
+    }
+
     @Test("A mistyped word is corrected as a typo, not read in the other layout onto a garbled word")
     func typoBeforeLayoutOntoNoise() {
         // Tickets contain words typed in the wrong layout ("gecrftn" is "пускает"); "пкскает" is a typo.

@@ -99,6 +99,9 @@ extension IndexCore {
                         var currentWord = -1
                         var mergedIntoPrevious = false
                         for (stepIndex, step) in steps.enumerated() {
+                            // The `limit`-th best score so far when it was looked up and did not prune: a lower
+                            // bound of the final one, below which a new document cannot end.
+                            var entryThreshold: Float = 0
                             if mergedIntoPrevious {
                                 mergedIntoPrevious = false
                                 continue
@@ -119,6 +122,8 @@ extension IndexCore {
                                         alive[Int($0)] && slots[Int($0)].total + rest[stepIndex] >= threshold
                                     }.sorted()
                                     prunedAt = stepIndex
+                                } else {
+                                    entryThreshold = threshold
                                 }
                             } else if let current = candidates, stepIndex > prunedAt, current.count > limit {
                                 // The remaining bound shrank: drop the candidates that can no longer make it.
@@ -158,6 +163,13 @@ extension IndexCore {
                             // documents (kept in a small heap); the others are never written.
                             let finishesQuery =
                                 candidates == nil && stepIndex + (paired == nil ? 1 : 2) == steps.count
+                            // Otherwise a new document whose score here plus all that is left after these forms
+                            // stays below the threshold can never enter the results and is not touched.
+                            let restAfter: Float = {
+                                let next = stepIndex + (paired == nil ? 1 : 2)
+                                return next < rest.count ? rest[next] : 0
+                            }()
+                            let skipsNewcomers = candidates == nil && !finishesQuery && entryThreshold > 0
                             var newcomers = TopKHeap(capacity: limit)
                             let matchedWords = bit != 0 ? 1 : 0
                             @inline(__always)
@@ -267,6 +279,9 @@ extension IndexCore {
                                                         final += secondValue - firstValue
                                                     }
                                                     guard admits(doc, final) else { continue }
+                                                } else if skipsNewcomers && slots[Int(doc)].queryMark != queryEpoch {
+                                                    let best = max(firstValue, secondValue)
+                                                    if best * 1.0001 + restAfter < entryThreshold { continue }
                                                 }
                                                 if firstTF > 0 { add(doc, firstValue) }
                                                 if secondTF > 0 { add(doc, secondValue) }
@@ -294,6 +309,11 @@ extension IndexCore {
                                             let slot = slotBase + Int(doc)
                                             if finishesQuery && slot.pointee.queryMark != queryEpoch
                                                 && !admits(doc, value)
+                                            {
+                                                continue
+                                            }
+                                            if skipsNewcomers && slot.pointee.queryMark != queryEpoch
+                                                && value * 1.0001 + restAfter < entryThreshold
                                             {
                                                 continue
                                             }
