@@ -66,7 +66,9 @@ extension IndexCore {
         // long lists of common words come last, when the remaining bound is smallest and pruning most likely.
         // (Any order is exact: the remaining bounds follow it.)
         let wordCosts: [Int] = plan.words.map { word in
-            word.forms.reduce(0) { $0 + (($1.isStem ? stemPostings[Int($1.term)] : surfacePostings[Int($1.term)]).count) }
+            word.forms.reduce(0) {
+                $0 + (($1.isStem ? stemPostings[Int($1.term)] : surfacePostings[Int($1.term)]).count)
+            }
         }
         let order = plan.words.indices.sorted {
             wordCosts[$0] != wordCosts[$1] ? wordCosts[$0] < wordCosts[$1] : wordBounds[$0] > wordBounds[$1]
@@ -148,7 +150,8 @@ extension IndexCore {
                             if candidates == nil, stepIndex + 1 < steps.count, steps[stepIndex + 1].word == wordIndex {
                                 let next = word.forms[steps[stepIndex + 1].form]
                                 let nextStem = next.isStem ? next.term : surfaceStem[Int(next.term)]
-                                let nextList = next.isStem ? stemPostings[Int(next.term)] : surfacePostings[Int(next.term)]
+                                let nextList =
+                                    next.isStem ? stemPostings[Int(next.term)] : surfacePostings[Int(next.term)]
                                 // The word as written followed by its own stem with almost the same postings.
                                 let sameDocuments =
                                     !form.isStem && next.isStem && surfaceStem[Int(form.term)] == next.term
@@ -256,7 +259,9 @@ extension IndexCore {
                                                     repeat {
                                                         let posting = postings[first]
                                                         let field = Int(posting.field)
-                                                        firstTF += fieldWeight[field] * Float(posting.tf) * norms[base &+ field]
+                                                        firstTF +=
+                                                            fieldWeight[field] * Float(posting.tf)
+                                                            * norms[base &+ field]
                                                         first &+= 1
                                                     } while first < firstCount && postings[first].doc == doc
                                                 }
@@ -265,7 +270,9 @@ extension IndexCore {
                                                     repeat {
                                                         let posting = other[second]
                                                         let field = Int(posting.field)
-                                                        secondTF += fieldWeight[field] * Float(posting.tf) * norms[base &+ field]
+                                                        secondTF +=
+                                                            fieldWeight[field] * Float(posting.tf)
+                                                            * norms[base &+ field]
                                                         second &+= 1
                                                     } while second < secondCount && other[second].doc == doc
                                                 }
