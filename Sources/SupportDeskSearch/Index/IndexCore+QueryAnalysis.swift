@@ -131,8 +131,10 @@ extension IndexCore {
             let isLast = position == candidates.count - 1
             let surface = surfaces.id(of: candidate.used)
             if let surface, surfaceFlags[Int(surface)] & Self.stopFlag != 0 {
+                let typedText = String.fromScalars(candidate.typed)
                 let word = QueryWord(
-                    typed: String.fromScalars(candidate.typed), used: String.fromScalars(candidate.used),
+                    typed: typedText,
+                    used: candidate.used == candidate.typed ? typedText : String.fromScalars(candidate.used),
                     repair: candidate.repair, isStopWord: true)
                 plan.allWords.append(word)
                 stemsInOrder.append(nil)
@@ -144,10 +146,13 @@ extension IndexCore {
                 continue
             }
             var forms = directForms(of: candidate.used, script: candidate.script, factor: 1, kind: nil)
+            // Whether a repair replaced the word (its surface, looked up above, is then stale).
+            var replaced = false
             if forms.isEmpty && candidate.repair == nil {
                 if candidate.script == .latin, let (word, transliterated) = transliterationForms(of: candidate.used) {
                     forms = transliterated
                     candidate.used = word
+                    replaced = true
                     candidate.repair = .transliteration
                 }
             }
@@ -155,27 +160,38 @@ extension IndexCore {
                 if let (word, corrected) = typoForms(of: candidate.used, script: candidate.script) {
                     forms = corrected
                     candidate.used = word
+                    replaced = true
                     if candidate.repair == nil { candidate.repair = .typo }
                 }
             }
             if candidate.repair == .keyboardLayout {
                 for i in forms.indices { forms[i].factor *= Float(configuration.matchWeights.keyboardLayout) }
             }
+            // A word kept as typed is no stop word (those were handled above): only a replacement is looked up.
             let repairedToStopWord =
-                surfaces.id(of: candidate.used).map {
+                replaced
+                && (surfaces.id(of: candidate.used).map {
                     surfaceFlags[Int($0)] & Self.stopFlag != 0
-                } ?? false
+                } ?? false)
             if isLast && prefixMode && candidate.endsText {
                 // A completion with the stem of a form already listed can only score below that form.
                 let covered = Set(forms.filter(\.isStem).map(\.term))
                 forms += prefixForms(of: candidate.used, excludingStems: covered)
             }
+            // The typed text is decoded once and shared when the word was kept as typed.
+            let typedText = String.fromScalars(candidate.typed)
             let word = QueryWord(
-                typed: String.fromScalars(candidate.typed), used: String.fromScalars(candidate.used),
+                typed: typedText,
+                used: candidate.used == candidate.typed ? typedText : String.fromScalars(candidate.used),
                 repair: candidate.repair, isStopWord: repairedToStopWord, weight: candidate.weight)
             plan.allWords.append(word)
-            stemsInOrder.append(
-                stemID(of: candidate.used, script: Homoglyphs.script(candidate.used, 0..<candidate.used.count)))
+            if !replaced, let surface {
+                // A vocabulary word's own script always agrees with itself: its stem was found when it was added.
+                stemsInOrder.append(surfaceStem[Int(surface)])
+            } else {
+                stemsInOrder.append(
+                    stemID(of: candidate.used, script: Homoglyphs.script(candidate.used, 0..<candidate.used.count)))
+            }
             if !forms.isEmpty {
                 forms.sort { $0.factor > $1.factor }
                 plan.words.append(QueryPlan.Word(word: word, forms: forms))
@@ -259,8 +275,9 @@ extension IndexCore {
 
     /// A word whose form or stem has documents.
     private func isContentWord(_ word: [UInt32]) -> Bool {
-        if let surface = surfaces.id(of: word), surfaceDocCount[Int(surface)] > 0 { return true }
-        if let surface = surfaces.id(of: word), surfaceFlags[Int(surface)] & Self.synonymFlag != 0 { return true }
+        if let surface = surfaces.id(of: word) {
+            if surfaceDocCount[Int(surface)] > 0 || surfaceFlags[Int(surface)] & Self.synonymFlag != 0 { return true }
+        }
         let script = Homoglyphs.script(word, 0..<word.count)
         if let stem = stemID(of: word, script: script), stemDocCount[Int(stem)] > 0 {
             return true
