@@ -78,26 +78,13 @@ public final class RawSQLiteTicketWriter {
     /// - Throws: ``SQLiteError`` when SQLite fails.
     @discardableResult
     public func createTicket(id: String, fieldsJSON: String, at: Double) throws(SQLiteError) -> Int64 {
-        let begin = statements[0], counter = statements[1], ticket = statements[2], history = statements[3]
-        let outbox = statements[4], change = statements[5], commit = statements[6]
+        let begin = statements[0], counter = statements[1], outbox = statements[4], change = statements[5]
+        let commit = statements[6]
         try run(begin)
         guard sqlite3_step(counter) == SQLITE_ROW else { throw rollback("number") }
         let sequence = sqlite3_column_int64(counter, 0)
         sqlite3_reset(counter)
-        sqlite3_bind_int64(ticket, 1, sequence)
-        bindText(ticket, 2, id)
-        bindText(ticket, 3, fieldsJSON)
-        sqlite3_bind_double(ticket, 4, at)
-        sqlite3_bind_double(ticket, 5, at)
-        sqlite3_bind_double(ticket, 6, at)
-        guard sqlite3_step(ticket) == SQLITE_DONE else { throw rollback("ticket") }
-        sqlite3_reset(ticket)
-        sqlite3_bind_int64(history, 1, sequence)
-        sqlite3_bind_double(history, 2, at)
-        bindText(history, 3, #"{"customer":{"_0":"anna@romashka.ru"}}"#)
-        bindText(history, 4, #"{"created":{}}"#)
-        guard sqlite3_step(history) == SQLITE_DONE else { throw rollback("history") }
-        sqlite3_reset(history)
+        try insertTicketAndHistory(sequence: sequence, id: id, fieldsJSON: fieldsJSON, at: at)
         for (index, recipient) in ["anna@romashka.ru", "boris@romashka.ru"].enumerated() {
             bindText(outbox, 1, "\(id)-n\(index)")
             bindText(outbox, 2, id)
@@ -117,6 +104,30 @@ public final class RawSQLiteTicketWriter {
         return sequence
     }
 
+    /// The ticket row and its creation history entry, as both the durable create and the import write them.
+    @inline(__always)
+    private func insertTicketAndHistory(
+        sequence: Int64, id: String, fieldsJSON: String, at: Double
+    )
+        throws(SQLiteError)
+    {
+        let ticket = statements[2], history = statements[3]
+        sqlite3_bind_int64(ticket, 1, sequence)
+        bindText(ticket, 2, id)
+        bindText(ticket, 3, fieldsJSON)
+        sqlite3_bind_double(ticket, 4, at)
+        sqlite3_bind_double(ticket, 5, at)
+        sqlite3_bind_double(ticket, 6, at)
+        guard sqlite3_step(ticket) == SQLITE_DONE else { throw rollback("ticket") }
+        sqlite3_reset(ticket)
+        sqlite3_bind_int64(history, 1, sequence)
+        sqlite3_bind_double(history, 2, at)
+        bindText(history, 3, #"{"customer":{"_0":"anna@romashka.ru"}}"#)
+        bindText(history, 4, #"{"created":{}}"#)
+        guard sqlite3_step(history) == SQLITE_DONE else { throw rollback("history") }
+        sqlite3_reset(history)
+    }
+
     /// Writes tickets in one transaction the way ``SQLiteStore/importTickets(_:)`` does (ticket row, one
     /// history entry, one change-feed entry each, then the number counter), for the bulk-import baseline.
     /// - Parameters:
@@ -125,26 +136,12 @@ public final class RawSQLiteTicketWriter {
     ///   - firstSequence: The number sequence of the first ticket (above every stored one).
     /// - Throws: ``SQLiteError`` when SQLite fails.
     public func importTickets(ids: [String], fieldsJSON: String, firstSequence: Int64) throws(SQLiteError) {
-        let begin = statements[0], ticket = statements[2], history = statements[3], change = statements[5]
-        let commit = statements[6]
+        let begin = statements[0], change = statements[5], commit = statements[6]
         try run(begin)
         var sequence = firstSequence
         for id in ids {
             let at = Double(sequence)
-            sqlite3_bind_int64(ticket, 1, sequence)
-            bindText(ticket, 2, id)
-            bindText(ticket, 3, fieldsJSON)
-            sqlite3_bind_double(ticket, 4, at)
-            sqlite3_bind_double(ticket, 5, at)
-            sqlite3_bind_double(ticket, 6, at)
-            guard sqlite3_step(ticket) == SQLITE_DONE else { throw rollback("ticket") }
-            sqlite3_reset(ticket)
-            sqlite3_bind_int64(history, 1, sequence)
-            sqlite3_bind_double(history, 2, at)
-            bindText(history, 3, #"{"customer":{"_0":"anna@romashka.ru"}}"#)
-            bindText(history, 4, #"{"created":{}}"#)
-            guard sqlite3_step(history) == SQLITE_DONE else { throw rollback("history") }
-            sqlite3_reset(history)
+            try insertTicketAndHistory(sequence: sequence, id: id, fieldsJSON: fieldsJSON, at: at)
             bindText(change, 1, id)
             sqlite3_bind_double(change, 2, at)
             guard sqlite3_step(change) == SQLITE_DONE else { throw rollback("change") }
