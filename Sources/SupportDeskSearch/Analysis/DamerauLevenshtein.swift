@@ -46,4 +46,43 @@ public enum DamerauLevenshtein {
         }
         return previous[b.count]
     }
+
+    /// The distance between two scalar buffers, or `limit + 1` as soon as it must exceed `limit` (the same
+    /// as ``distance(_:_:limit:)`` for arrays, with its three rows in one stack allocation).
+    static func distance(_ a: UnsafeBufferPointer<UInt32>, _ b: UnsafeBufferPointer<UInt32>, limit: Int) -> Int {
+        if a.isEmpty { return b.count }
+        if b.isEmpty { return a.count }
+        if abs(a.count - b.count) > limit { return limit == Int.max ? abs(a.count - b.count) : limit + 1 }
+        let width = b.count + 1
+        return withUnsafeTemporaryAllocation(of: Int.self, capacity: width * 3) { rows in
+            var previous2 = rows.baseAddress.unsafelyUnwrapped
+            var previous = previous2 + width
+            var current = previous + width
+            for j in 0..<width {
+                previous2[j] = 0
+                previous[j] = j
+                current[j] = 0
+            }
+            for i in 1...a.count {
+                current[0] = i
+                var rowMinimum = i
+                let letter = a[i - 1]
+                for j in 1...b.count {
+                    let cost = letter == b[j - 1] ? 0 : 1
+                    var value = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+                    if i > 1, j > 1, letter == b[j - 2], a[i - 2] == b[j - 1] {
+                        value = min(value, previous2[j - 2] + 1)
+                    }
+                    current[j] = value
+                    rowMinimum = min(rowMinimum, value)
+                }
+                if limit != Int.max && rowMinimum > limit { return limit + 1 }
+                let oldest = previous2
+                previous2 = previous
+                previous = current
+                current = oldest
+            }
+            return previous[b.count]
+        }
+    }
 }

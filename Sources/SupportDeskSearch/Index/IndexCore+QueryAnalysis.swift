@@ -422,23 +422,57 @@ extension IndexCore {
 
     /// The words of a deletion dictionary within `maxDistance` typos of a word.
     private static func deletionMatches(
-        _ word: [UInt32], maxDistance: Int, table: [UInt64: [UInt32]], words: TermTable,
+        _ word: [UInt32], maxDistance: Int, table: DeletionTable, words: TermTable,
         into results: inout [(term: UInt32, distance: Int)]
     ) {
         // Two words within d edits (insertions, deletions, substitutions, transpositions of neighbours)
         // share a form with at most d letters deleted from each; the candidates are then checked exactly.
-        var hashes: [UInt64] = []
-        Self.deletionHashes(of: word, upTo: maxDistance, into: &hashes)
+        // The query's variants are not deduplicated: a repeated hash only repeats ids, removed below.
         var found: [UInt32] = []
-        for hash in hashes {
-            if let ids = table[hash] { found.append(contentsOf: ids) }
-        }
+        found.reserveCapacity(32)
+        Self.forEachDeletionHash(of: word, upTo: maxDistance) { table.appendIDs(of: $0, to: &found) }
+        guard !found.isEmpty else { return }
         found.sort()
-        var previous: UInt32?
-        for id in found where id != previous {
-            previous = id
-            let distance = DamerauLevenshtein.distance(word, Array(words.scalars(id)), limit: maxDistance)
-            if distance <= maxDistance { results.append((id, distance)) }
+        let storage = words.storage
+        let offsets = words.offsets
+        word.withUnsafeBufferPointer { typed in
+            storage.withUnsafeBufferPointer { all in
+                var previous: UInt32?
+                for id in found where id != previous {
+                    previous = id
+                    let start = Int(offsets[Int(id)])
+                    let end = Int(offsets[Int(id) + 1])
+                    let candidate = UnsafeBufferPointer(rebasing: all[start..<end])
+                    let distance = DamerauLevenshtein.distance(typed, candidate, limit: maxDistance)
+                    if distance <= maxDistance { results.append((id, distance)) }
+                }
+            }
+        }
+    }
+
+    /// Calls `body` with the hash of a word with up to `maxDeleted` letters deleted (variants of 3+ letters),
+    /// the hashes ``deletionHashes(of:upTo:into:)`` gives, possibly repeated.
+    @inline(__always)
+    private static func forEachDeletionHash(of word: [UInt32], upTo maxDeleted: Int, _ body: (UInt64) -> Void) {
+        word.withUnsafeBufferPointer { word in
+            let count = word.count
+            @inline(__always)
+            func hash(skipping first: Int, _ second: Int) -> UInt64 {
+                var hash: UInt64 = 14_695_981_039_346_656_037
+                for index in 0..<count where index != first && index != second {
+                    hash = (hash ^ UInt64(word[index])) &* 1_099_511_628_211
+                }
+                return hash ^ (hash >> 29)
+            }
+            if count >= 3 { body(hash(skipping: -1, -1)) }
+            if maxDeleted >= 1 && count >= 4 {
+                for first in 0..<count { body(hash(skipping: first, -1)) }
+            }
+            if maxDeleted >= 2 && count >= 5 {
+                for first in 0..<count {
+                    for second in (first + 1)..<count { body(hash(skipping: first, second)) }
+                }
+            }
         }
     }
 

@@ -24,9 +24,9 @@ struct IndexCore: Sendable {
     var trie = TermTrie()
     /// With ``SearchConfiguration/indexesTypoDeletions``: the hash of every vocabulary word (of 2+ letters)
     /// with up to two letters deleted (variants of 3+ letters) → the words.
-    var deletions: [UInt64: [UInt32]] = [:]
+    var deletions = DeletionTable()
     /// The same for transliteration skeletons, up to one letter deleted (skeleton look-ups allow one typo).
-    var skeletonDeletions: [UInt64: [UInt32]] = [:]
+    var skeletonDeletions = DeletionTable()
     var skeletons = TermTable()
     var skeletonSurfaces: [[UInt32]] = []
     var skeletonTrie = TermTrie()
@@ -324,7 +324,7 @@ struct IndexCore: Sendable {
             if configuration.indexesTypoDeletions {
                 var hashes: [UInt64] = []
                 Self.deletionHashes(of: Array(word), upTo: 2, into: &hashes)
-                for hash in hashes { deletions[hash, default: []].append(id) }
+                for hash in hashes { deletions.insert(hash, id: id) }
             }
         }
         if script == .cyrillic, let skeleton = Transliteration.skeleton(cyrillic: word) {
@@ -335,7 +335,7 @@ struct IndexCore: Sendable {
                 if configuration.indexesTypoDeletions {
                     var hashes: [UInt64] = []
                     Self.deletionHashes(of: skeleton, upTo: 1, into: &hashes)
-                    for hash in hashes { skeletonDeletions[hash, default: []].append(skeletonID) }
+                    for hash in hashes { skeletonDeletions.insert(hash, id: skeletonID) }
                 }
             } else {
                 skeletonSurfaces[Int(skeletonID)].append(id)
