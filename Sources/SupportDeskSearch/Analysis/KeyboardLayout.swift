@@ -52,6 +52,17 @@ public enum KeyboardLayout {
         convert(text, with: cyrillicTable, offset: 0x400, needsLetterIn: 0x430...0x451)
     }
 
+    /// Converts text typed with the wrong layout, QWERTY → ЙЦУКЕН or else ЙЦУКЕН → QWERTY (what
+    /// `cyrillic(fromQWERTY:) ?? qwerty(fromCyrillic:)` gives), appending the converted scalars to `output`.
+    /// - Parameters:
+    ///   - values: The text's scalar values.
+    ///   - output: Receives the converted scalars (left as it was when the text converts neither way).
+    /// - Returns: Whether the text converted.
+    static func convertEitherWay(_ values: ArraySlice<UInt32>, into output: inout [UInt32]) -> Bool {
+        convert(values, with: latinTable, offset: 0, needsLetterIn: 0x61...0x7A, into: &output)
+            || convert(values, with: cyrillicTable, offset: 0x400, needsLetterIn: 0x430...0x451, into: &output)
+    }
+
     private static func convert(
         _ text: String, with table: [UInt32], offset: UInt32, needsLetterIn letters: ClosedRange<UInt32>
     )
@@ -60,9 +71,24 @@ public enum KeyboardLayout {
         // Converted into a scalar array, then one string (no string growth per scalar).
         var converted: [UInt32] = []
         converted.reserveCapacity(text.utf8.count)
+        guard
+            convert(
+                text.unicodeScalars.lazy.map(\.value), with: table, offset: offset, needsLetterIn: letters,
+                into: &converted)
+        else { return nil }
+        return String.fromScalars(converted)
+    }
+
+    /// Appends the conversion of scalar values to `output`; on failure `output` is left as it was.
+    private static func convert(
+        _ values: some Sequence<UInt32>, with table: [UInt32], offset: UInt32,
+        needsLetterIn letters: ClosedRange<UInt32>,
+        into output: inout [UInt32]
+    ) -> Bool {
+        let start = output.count
         var sawLetter = false
-        for scalar in text.unicodeScalars {
-            var value = scalar.value
+        for original in values {
+            var value = original
             if value >= 0x41 && value <= 0x5A { value += 0x20 }
             if value >= 0x410 && value <= 0x42F { value += 0x20 }
             if value == 0x401 { value = 0x451 }
@@ -70,13 +96,18 @@ public enum KeyboardLayout {
             let slot = value &- offset
             let mapped = value >= offset && slot < UInt32(table.count) ? table[Int(slot)] : 0
             if mapped != 0 {
-                converted.append(mapped)
+                output.append(mapped)
             } else if (value >= 0x30 && value <= 0x39) || value == 0x2D {
-                converted.append(scalar.value)
+                output.append(original)
             } else {
-                return nil
+                output.removeSubrange(start...)
+                return false
             }
         }
-        return sawLetter ? String.fromScalars(converted) : nil
+        if !sawLetter {
+            output.removeSubrange(start...)
+            return false
+        }
+        return true
     }
 }

@@ -39,12 +39,25 @@ public struct Tokenizer: Sendable {
     ///   - extras: Whether to add extra forms.
     ///   - maxTokenLength: Longer runs are cut (protects against pasted binary junk).
     func tokenize(_ text: String, into buffer: inout TokenBuffer, extras: Bool, maxTokenLength: Int = 64) {
+        tokenize(
+            scalars: text.unicodeScalars.lazy.map(\.value), into: &buffer, extras: extras,
+            maxTokenLength: maxTokenLength)
+    }
+
+    /// Tokenizes a text given as scalar values into a buffer (appending to what the buffer holds).
+    /// - Parameters:
+    ///   - scalars: The text's Unicode scalar values.
+    ///   - buffer: The buffer to append to.
+    ///   - extras: Whether to add extra forms.
+    ///   - maxTokenLength: Longer runs are cut (protects against pasted binary junk).
+    func tokenize(
+        scalars: some Sequence<UInt32>, into buffer: inout TokenBuffer, extras: Bool, maxTokenLength: Int = 64
+    ) {
         var state = RunState(position: Int32(buffer.spans.last.map { $0.position + 1 } ?? 0))
         var folded: [UInt32] = []
         var chunk: Int32 = 0
         var lastWasSpace = true
-        for scalar in text.unicodeScalars {
-            let value = scalar.value
+        for value in scalars {
             // Fast path for lowercase ASCII letters, digits and Cyrillic lowercase.
             if (value >= 0x61 && value <= 0x7A) || (value >= 0x30 && value <= 0x39)
                 || (value >= 0x430 && value <= 0x44F)

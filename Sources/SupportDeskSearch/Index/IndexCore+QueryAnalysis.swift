@@ -1,13 +1,59 @@
 extension IndexCore {
-    /// A word of the query while it is being analyzed.
+    /// A word of the query while it is being analyzed: ranges of ``QueryText/tokens``' scalars.
     private struct Candidate {
-        var typed: [UInt32]
-        var used: [UInt32]
+        /// The word as typed (for a word read in the other layout: as converted).
+        var typed: Range<Int>
+        /// The word searched for.
+        var used: Range<Int>
         var script: TokenBuffer.Script
         var chunk: Int
         var endsText: Bool
         var repair: QueryRepair?
         var weight: Double = 1
+        /// The vocabulary word `used` is, looked up once.
+        var surface: UInt32?
+        /// The stem of `used`, if the index has it, found once.
+        var stem: UInt32?
+    }
+
+    /// A repaired word and its forms.
+    private typealias Repair = (word: [UInt32], forms: [QueryPlan.Form])
+
+    /// What was found about one distinct word of the query (repairs are looked up more than once: to choose
+    /// a reading, then to plan).
+    private struct WordMemo {
+        var word: Range<Int>
+        /// The usable words one typo away, found while choosing a reading and reused when planning.
+        var near: [TypoCandidate]?
+        /// The typo repair, once looked up (`.some(nil)`: none).
+        var typo: Repair??
+        /// The transliteration repair, once looked up.
+        var transliteration: Repair??
+    }
+
+    /// The working text of one query analysis: every word's scalars in one buffer, and the memos.
+    private struct QueryText {
+        /// The query's words as typed, the other-layout readings and the repaired words, back to back.
+        var tokens = TokenBuffer()
+        var memos: [WordMemo] = []
+
+        /// The position of a word's memo (created on first use; words are compared by their letters).
+        mutating func memo(_ word: Range<Int>) -> Int {
+            let scalars = tokens.scalars
+            for index in memos.indices {
+                let known = memos[index].word
+                if known.count == word.count && scalars[known].elementsEqual(scalars[word]) { return index }
+            }
+            memos.append(WordMemo(word: word))
+            return memos.count - 1
+        }
+
+        /// Appends a word's scalars and returns their range.
+        mutating func append(_ word: [UInt32]) -> Range<Int> {
+            let start = tokens.scalars.count
+            tokens.scalars.append(contentsOf: word)
+            return start..<tokens.scalars.count
+        }
     }
 
     /// Analyzes a query: splits it, repairs words the index does not know, and lists the forms to match.
@@ -15,182 +61,195 @@ extension IndexCore {
     /// - Returns: The plan.
     func plan(_ query: String) -> QueryPlan {
         // Split on whitespace scalars (no grapheme breaking: a chunk is re-read scalar by scalar anyway).
-        let chunks = query.unicodeScalars.split(whereSeparator: Self.isWhitespace).map(String.init)
-        let lastCharacter = query.unicodeScalars.last
+        var raw: [UInt32] = []
+        raw.reserveCapacity(query.utf8.count)
+        var chunks: [Range<Int>] = []
+        var chunkStart = -1
+        var lastCharacter: Unicode.Scalar?
+        for scalar in query.unicodeScalars {
+            lastCharacter = scalar
+            if Self.isWhitespace(scalar) {
+                if chunkStart >= 0 { chunks.append(chunkStart..<raw.count) }
+                chunkStart = -1
+                continue
+            }
+            if chunkStart < 0 { chunkStart = raw.count }
+            raw.append(scalar.value)
+        }
+        if chunkStart >= 0 { chunks.append(chunkStart..<raw.count) }
         let prefixMode =
             configuration.completesLastWord
             && lastCharacter.map { !$0.properties.isWhitespace && !".?!,;:)".unicodeScalars.contains($0) }
                 ?? false
 
-        // Repairs are looked up more than once (to choose a reading, then to plan): remember them.
-        var typoMemo: [[UInt32]: ([UInt32], [QueryPlan.Form])?] = [:]
-        var translitMemo: [[UInt32]: ([UInt32], [QueryPlan.Form])?] = [:]
-        // The usable words one typo away, found while choosing a reading and reused when planning.
-        var nearMemo: [[UInt32]: [TypoCandidate]] = [:]
-        func typoForms(of word: [UInt32], script: TokenBuffer.Script) -> ([UInt32], [QueryPlan.Form])? {
-            if let known = typoMemo[word] { return known }
-            let result = self.typoForms(of: word, script: script, oneTypoAway: nearMemo[word])
-            typoMemo[word] = result
-            return result
-        }
-        // Choosing a reading only needs to know whether a word is one typo away from a known word (the
-        // wider distance-2 walk is left for the words the query finally uses).
-        func isCorrectable(_ word: [UInt32], script: TokenBuffer.Script) -> Bool {
-            if let known = typoMemo[word] { return known != nil }
-            if let near = nearMemo[word] { return !near.isEmpty }
-            guard DamerauLevenshtein.allowedTypos(forLength: word.count) > 0 else { return false }
-            var matches: [(term: UInt32, distance: Int)] = []
-            fuzzyMatches(word, maxDistance: 1, into: &matches)
-            var best: [TypoCandidate] = []
-            collectTypoCandidates(matches, into: &best)
-            nearMemo[word] = best
-            return !best.isEmpty
-        }
-        func transliterationForms(of word: [UInt32]) -> ([UInt32], [QueryPlan.Form])? {
-            if let known = translitMemo[word] { return known }
-            let result = self.transliterationForms(of: word)
-            translitMemo[word] = result
-            return result
-        }
+        var text = QueryText()
+        text.tokens.scalars.reserveCapacity(raw.count + 16)
 
         // 1. Tokenize every chunk as typed; repair chunks typed with the wrong keyboard layout.
-        var chunkWords: [[Candidate]] = []
-        var buffer = TokenBuffer()
+        var typedWords: [Candidate] = []
+        var chunkWords: [Range<Int>] = []
+        chunkWords.reserveCapacity(chunks.count)
         for (index, chunk) in chunks.enumerated() {
-            chunkWords.append(candidates(of: chunk, chunk: index, buffer: &buffer))
+            let first = typedWords.count
+            appendCandidates(of: raw[chunk], chunk: index, repair: nil, to: &typedWords, text: &text)
+            chunkWords.append(first..<typedWords.count)
         }
         // A chunk nobody knows may be the wrong layout or transliterated Russian. Each reading is tried;
         // the query is read consistently: the reading that explains more chunks (of 3+ letters) wins, and
         // short chunks (`yt`, `r`, `ne`) follow the query's reading instead of deciding on their own.
-        var layoutWords: [[Candidate]?] = Array(repeating: nil, count: chunks.count)
+        var layoutWords: [Range<Int>?] = Array(repeating: nil, count: chunks.count)
+        var layoutCandidates: [Candidate] = []
+        var layoutScalars: [UInt32] = []
         var layoutExplains = [Bool](repeating: false, count: chunks.count)
         var translitExplains = [Bool](repeating: false, count: chunks.count)
         // Letters each reading explains with content words (the reading explaining more letters wins).
         var layoutLetters = 0
         var translitLetters = 0
-        for (index, chunk) in chunks.enumerated() where needsRepair(chunkWords[index]) {
+        for (index, chunk) in chunks.enumerated() where needsRepair(typedWords[chunkWords[index]]) {
             let words = chunkWords[index]
-            if words.allSatisfy({ $0.script == .latin }) {
-                for word in words {
-                    guard let (_, forms) = transliterationForms(of: word.used) else { continue }
+            if typedWords[words].allSatisfy({ $0.script == .latin }) {
+                for position in words {
+                    guard let (_, forms) = transliterationRepair(of: typedWords[position].used, text: &text) else {
+                        continue
+                    }
                     translitExplains[index] = true
-                    if !forms.isEmpty { translitLetters += word.typed.count }
+                    if !forms.isEmpty { translitLetters += typedWords[position].typed.count }
                 }
             }
-            guard let other = KeyboardLayout.cyrillic(fromQWERTY: chunk) ?? KeyboardLayout.qwerty(fromCyrillic: chunk)
-            else { continue }
-            var converted = candidates(of: other, chunk: index, buffer: &buffer)
-            for i in converted.indices { converted[i].repair = .keyboardLayout }
-            layoutWords[index] = converted
+            layoutScalars.removeAll(keepingCapacity: true)
+            guard KeyboardLayout.convertEitherWay(raw[chunk], into: &layoutScalars) else { continue }
+            let first = layoutCandidates.count
+            appendCandidates(
+                of: layoutScalars[...], chunk: index, repair: .keyboardLayout, to: &layoutCandidates, text: &text)
+            layoutWords[index] = first..<layoutCandidates.count
             // A typo in the converted text counts only when the chunk as typed is not itself one typo away
             // from a known word (`пкскает` is `пускает` mistyped, not a layout slip).
-            let typedIsCorrectable = words.allSatisfy { isCorrectable($0.used, script: $0.script) }
-            for word in converted
-            where isContentWord(word.used) || (!typedIsCorrectable && isCorrectable(word.used, script: word.script)) {
-                layoutExplains[index] = true
-                layoutLetters += word.used.count
+            var typedIsCorrectable: Bool?
+            for position in first..<layoutCandidates.count {
+                let word = layoutCandidates[position]
+                var explains = isContentWord(word)
+                if !explains {
+                    let correctable: Bool
+                    if let typedIsCorrectable {
+                        correctable = typedIsCorrectable
+                    } else {
+                        correctable = words.allSatisfy { isCorrectable(typedWords[$0], text: &text) }
+                        typedIsCorrectable = correctable
+                    }
+                    explains = !correctable && isCorrectable(word, text: &text)
+                }
+                if explains {
+                    layoutExplains[index] = true
+                    layoutLetters += word.used.count
+                }
             }
         }
         let layoutMode = layoutLetters >= 3 && layoutLetters >= translitLetters
         var converted = [Bool](repeating: false, count: chunks.count)
         for index in chunks.indices where !translitExplains[index] || layoutMode {
-            let long = chunkWords[index].reduce(0) { $0 + $1.typed.count } >= 3
+            let long = typedWords[chunkWords[index]].reduce(0) { $0 + $1.typed.count } >= 3
             if layoutExplains[index] && (layoutMode || long) {
                 converted[index] = true
-            } else if long, let words = layoutWords[index], words.allSatisfy({ isKnownWord($0.used) }) {
+            } else if long, let words = layoutWords[index], layoutCandidates[words].allSatisfy({ isKnownWord($0) }) {
                 // `ghjcnj` → `просто`: only known words (here a stop word), still the better reading.
                 converted[index] = true
             }
         }
         if layoutMode {
             // The layout was wrong for the whole query: convert the short chunks too when they read as words.
-            for index in chunks.indices where !converted[index] && needsRepair(chunkWords[index]) {
+            for index in chunks.indices where !converted[index] && needsRepair(typedWords[chunkWords[index]]) {
                 if let words = layoutWords[index],
-                    words.allSatisfy({ isKnownWord($0.used) || isCorrectable($0.used, script: $0.script) })
+                    words.allSatisfy({
+                        isKnownWord(layoutCandidates[$0]) || isCorrectable(layoutCandidates[$0], text: &text)
+                    })
                 {
                     converted[index] = true
                 }
             }
         }
         var candidates: [Candidate] = []
+        candidates.reserveCapacity(typedWords.count)
         for index in chunks.indices {
             if converted[index], let words = layoutWords[index] {
-                candidates += words
+                candidates += layoutCandidates[words]
             } else {
-                candidates += chunkWords[index]
+                candidates += typedWords[chunkWords[index]]
             }
         }
 
-        Self.weighConcessiveClauses(&candidates, chunks: chunks)
+        Self.weighConcessiveClauses(&candidates, scalars: text.tokens.scalars, raw: raw, chunks: chunks)
 
         // 2. Forms of every word.
         var plan = QueryPlan()
+        plan.allWords.reserveCapacity(candidates.count)
         var stemsInOrder: [UInt32?] = []
+        stemsInOrder.reserveCapacity(candidates.count)
         for (position, candidate) in candidates.enumerated() {
             var candidate = candidate
             let isLast = position == candidates.count - 1
-            let surface = surfaces.id(of: candidate.used)
-            if let surface, surfaceFlags[Int(surface)] & Self.stopFlag != 0 {
-                let typedText = String.fromScalars(candidate.typed)
-                let word = QueryWord(
-                    typed: typedText,
-                    used: candidate.used == candidate.typed ? typedText : String.fromScalars(candidate.used),
-                    repair: candidate.repair, isStopWord: true)
+            if let surface = candidate.surface, surfaceFlags[Int(surface)] & Self.stopFlag != 0 {
+                let word = queryWord(candidate, text: text, isStopWord: true, weight: 1)
                 plan.allWords.append(word)
                 stemsInOrder.append(nil)
                 // An unfinished last word that happens to be a stop word (`от` of `отчёт`) still completes.
                 if isLast && prefixMode && candidate.endsText {
-                    let forms = prefixForms(of: candidate.used)
+                    let forms = prefixForms(of: text.tokens.scalars[candidate.used], surface: candidate.surface)
                     if !forms.isEmpty { plan.words.append(QueryPlan.Word(word: word, forms: forms)) }
                 }
                 continue
             }
-            var forms = directForms(of: candidate.used, script: candidate.script, factor: 1, kind: nil)
-            // Whether a repair replaced the word (its surface, looked up above, is then stale).
+            var forms = directForms(surface: candidate.surface, stem: candidate.stem, factor: 1, kind: nil)
+            // Whether a repair replaced the word (its surface and stem are then looked up again).
             var replaced = false
             if forms.isEmpty && candidate.repair == nil {
-                if candidate.script == .latin, let (word, transliterated) = transliterationForms(of: candidate.used) {
+                if candidate.script == .latin,
+                    let (word, transliterated) = transliterationRepair(
+                        of: candidate.used, text: &text)
+                {
                     forms = transliterated
-                    candidate.used = word
+                    candidate.used = text.append(word)
                     replaced = true
                     candidate.repair = .transliteration
                 }
             }
-            if forms.isEmpty && !(isLast && prefixMode && hasCompletions(candidate.used)) {
-                if let (word, corrected) = typoForms(of: candidate.used, script: candidate.script) {
+            if forms.isEmpty
+                && !(isLast && prefixMode
+                    && hasCompletions(
+                        text.tokens.scalars[candidate.used], surface: replacedSurface(candidate, replaced, text)))
+            {
+                if let (word, corrected) = typoRepair(of: candidate.used, text: &text) {
                     forms = corrected
-                    candidate.used = word
+                    candidate.used = text.append(word)
                     replaced = true
                     if candidate.repair == nil { candidate.repair = .typo }
                 }
             }
+            if replaced { candidate.surface = surfaces.id(of: text.tokens.scalars[candidate.used]) }
             if candidate.repair == .keyboardLayout {
                 for i in forms.indices { forms[i].factor *= Float(configuration.matchWeights.keyboardLayout) }
             }
             // A word kept as typed is no stop word (those were handled above): only a replacement is looked up.
             let repairedToStopWord =
-                replaced
-                && (surfaces.id(of: candidate.used).map {
-                    surfaceFlags[Int($0)] & Self.stopFlag != 0
-                } ?? false)
+                replaced && (candidate.surface.map { surfaceFlags[Int($0)] & Self.stopFlag != 0 } ?? false)
             if isLast && prefixMode && candidate.endsText {
                 // A completion with the stem of a form already listed can only score below that form.
-                let covered = Set(forms.filter(\.isStem).map(\.term))
-                forms += prefixForms(of: candidate.used, excludingStems: covered)
+                var covered: [UInt32] = []
+                for form in forms where form.isStem { covered.append(form.term) }
+                forms += prefixForms(
+                    of: text.tokens.scalars[candidate.used], surface: candidate.surface, excludingStems: covered)
             }
-            // The typed text is decoded once and shared when the word was kept as typed.
-            let typedText = String.fromScalars(candidate.typed)
-            let word = QueryWord(
-                typed: typedText,
-                used: candidate.used == candidate.typed ? typedText : String.fromScalars(candidate.used),
-                repair: candidate.repair, isStopWord: repairedToStopWord, weight: candidate.weight)
+            let word = queryWord(candidate, text: text, isStopWord: repairedToStopWord, weight: candidate.weight)
             plan.allWords.append(word)
-            if !replaced, let surface {
+            if !replaced, let surface = candidate.surface {
                 // A vocabulary word's own script always agrees with itself: its stem was found when it was added.
                 stemsInOrder.append(surfaceStem[Int(surface)])
+            } else if !replaced {
+                stemsInOrder.append(candidate.stem)
             } else {
                 stemsInOrder.append(
-                    stemID(of: candidate.used, script: Homoglyphs.script(candidate.used, 0..<candidate.used.count)))
+                    stemID(
+                        in: text.tokens.scalars, candidate.used, surface: candidate.surface,
+                        script: Homoglyphs.script(text.tokens.scalars, candidate.used)))
             }
             if !forms.isEmpty {
                 forms.sort { $0.factor > $1.factor }
@@ -203,6 +262,25 @@ extension IndexCore {
             plan.correction = plan.allWords.map(\.used).joined(separator: " ")
         }
         return plan
+    }
+
+    /// The surface of a candidate's current word (looked up again when a repair replaced it).
+    @inline(__always)
+    private func replacedSurface(_ candidate: Candidate, _ replaced: Bool, _ text: QueryText) -> UInt32? {
+        replaced ? surfaces.id(of: text.tokens.scalars[candidate.used]) : candidate.surface
+    }
+
+    /// The query word of a candidate; the typed text is decoded once and shared when the word was kept.
+    private func queryWord(_ candidate: Candidate, text: QueryText, isStopWord: Bool, weight: Double) -> QueryWord {
+        let scalars = text.tokens.scalars
+        let typedText = String.fromScalars(scalars[candidate.typed])
+        let kept =
+            candidate.used == candidate.typed
+            || (candidate.used.count == candidate.typed.count
+                && scalars[candidate.used].elementsEqual(scalars[candidate.typed]))
+        return QueryWord(
+            typed: typedText, used: kept ? typedText : String.fromScalars(scalars[candidate.used]),
+            repair: candidate.repair, isStopWord: isStopWord, weight: weight)
     }
 
     /// Whether a scalar is whitespace (below U+1680, the first other White_Space scalar, answered without the
@@ -226,19 +304,25 @@ extension IndexCore {
     static var concessiveWeight: Double { 0.35 }
 
     /// Lowers the weight of the words of concessive clauses.
-    private static func weighConcessiveClauses(_ candidates: inout [Candidate], chunks: [String]) {
+    /// - Parameters:
+    ///   - scalars: The scalars the candidates' ranges refer to.
+    ///   - raw: The query's scalars without whitespace; `chunks` are ranges of it.
+    private static func weighConcessiveClauses(
+        _ candidates: inout [Candidate], scalars: [UInt32], raw: [UInt32], chunks: [Range<Int>]
+    ) {
         let openers = concessiveOpeners
-        guard let first = candidates.firstIndex(where: { word in openers.contains { $0 == word.typed } }) else {
-            return
+        func isOpener(_ word: Range<Int>) -> Bool {
+            openers.contains { $0.count == word.count && $0.elementsEqual(scalars[word]) }
         }
+        guard let first = candidates.firstIndex(where: { isOpener($0.typed) }) else { return }
         var clauseChunks = Set<Int>()
         var inClause = false
         for index in candidates.indices where index >= first {
             let chunk = candidates[index].chunk
-            if openers.contains(where: { $0 == candidates[index].typed }) { inClause = true }
+            if isOpener(candidates[index].typed) { inClause = true }
             if inClause { clauseChunks.insert(chunk) }
             let endsSentence = index + 1 == candidates.count || candidates[index + 1].chunk != chunk
-            if endsSentence, let last = chunks[chunk].unicodeScalars.last, ".!?;".unicodeScalars.contains(last) {
+            if endsSentence, let last = raw[chunks[chunk]].last, [0x2E, 0x21, 0x3F, 0x3B].contains(last) {
                 inClause = false
             }
         }
@@ -247,70 +331,127 @@ extension IndexCore {
         }
     }
 
-    /// The words of one chunk as typed.
-    private func candidates(of text: String, chunk: Int, buffer: inout TokenBuffer) -> [Candidate] {
-        buffer.removeAll()
-        Tokenizer().tokenize(text, into: &buffer, extras: false)
-        return buffer.spans.map { span in
-            let scalars = Array(buffer.scalars(of: span))
-            return Candidate(
-                typed: scalars, used: scalars, script: span.script, chunk: chunk, endsText: span.endsText)
+    /// Tokenizes the scalars of one chunk (as typed, or read in the other layout) into candidates.
+    private func appendCandidates(
+        of scalars: ArraySlice<UInt32>, chunk: Int, repair: QueryRepair?, to candidates: inout [Candidate],
+        text: inout QueryText
+    ) {
+        let firstSpan = text.tokens.spans.count
+        Tokenizer().tokenize(scalars: scalars, into: &text.tokens, extras: false)
+        for span in text.tokens.spans[firstSpan...] {
+            let range = Int(span.start)..<Int(span.end)
+            let word = text.tokens.scalars[range]
+            let surface = surfaces.id(of: word)
+            candidates.append(
+                Candidate(
+                    typed: range, used: range, script: span.script, chunk: chunk, endsText: span.endsText,
+                    repair: repair, surface: surface,
+                    stem: surface.map { surfaceStem[Int($0)] }
+                        ?? stems.id(of: TermStemming.stem(word, script: span.script))))
         }
     }
 
     /// Whether none of a chunk's words is known (so it may have been typed with the other layout).
-    private func needsRepair(_ words: [Candidate]) -> Bool {
-        !words.isEmpty && !words.contains { isKnownWord($0.used) }
+    private func needsRepair(_ words: ArraySlice<Candidate>) -> Bool {
+        !words.isEmpty && !words.contains { isKnownWord($0) }
             && words.allSatisfy { $0.script == .latin || $0.script == .cyrillic }
     }
 
     /// A word the index knows: a stop word, a synonym, or a word (or stem) with documents.
-    func isKnownWord(_ word: [UInt32]) -> Bool {
-        if let surface = surfaces.id(of: word) {
-            if surfaceFlags[Int(surface)] & (Self.stopFlag | Self.synonymFlag | Self.negationFlag) != 0 { return true }
-            if surfaceDocCount[Int(surface)] > 0 { return true }
-        }
+    private func isKnownWord(_ word: Candidate) -> Bool {
+        if let surface = word.surface, isKnownSurface(surface) { return true }
         return isContentWord(word)
     }
 
+    /// Whether a vocabulary word is a stop word, a synonym or has documents.
+    @inline(__always)
+    private func isKnownSurface(_ surface: UInt32) -> Bool {
+        surfaceFlags[Int(surface)] & (Self.stopFlag | Self.synonymFlag | Self.negationFlag) != 0
+            || surfaceDocCount[Int(surface)] > 0
+    }
+
+    /// Whether a vocabulary word or its stem has documents, or it is a synonym.
+    @inline(__always)
+    private func isContentSurface(_ surface: UInt32) -> Bool {
+        surfaceDocCount[Int(surface)] > 0 || surfaceFlags[Int(surface)] & Self.synonymFlag != 0
+            || stemDocCount[Int(surfaceStem[Int(surface)])] > 0
+    }
+
     /// A word whose form or stem has documents.
-    private func isContentWord(_ word: [UInt32]) -> Bool {
-        if let surface = surfaces.id(of: word) {
+    private func isContentWord(_ word: Candidate) -> Bool {
+        if let surface = word.surface {
             if surfaceDocCount[Int(surface)] > 0 || surfaceFlags[Int(surface)] & Self.synonymFlag != 0 { return true }
         }
-        let script = Homoglyphs.script(word, 0..<word.count)
-        if let stem = stemID(of: word, script: script), stemDocCount[Int(stem)] > 0 {
-            return true
-        }
+        if let stem = word.stem, stemDocCount[Int(stem)] > 0 { return true }
         return false
     }
 
     /// The id of a word's stem, if the index has it. A vocabulary word's stem was found when it was added
     /// (and is looked up, not recomputed); other words are stemmed.
-    private func stemID(of word: [UInt32], script: TokenBuffer.Script) -> UInt32? {
-        if let surface = surfaces.id(of: word), Homoglyphs.script(word, 0..<word.count) == script {
+    /// - Parameter surface: The word's vocabulary id, when known (`surfaces.id(of: word)`).
+    private func stemID(
+        in scalars: [UInt32], _ range: Range<Int>, surface: UInt32?, script: TokenBuffer.Script
+    ) -> UInt32? {
+        if let surface, Homoglyphs.script(scalars, range) == script {
             return surfaceStem[Int(surface)]
         }
-        return stems.id(of: TermStemming.stem(word[...], script: script))
+        return stems.id(of: TermStemming.stem(scalars[range], script: script))
+    }
+
+    /// Whether a word is one typo away from a usable vocabulary word (choosing a reading only needs this;
+    /// the wider distance-2 walk is left for the words the query finally uses).
+    private func isCorrectable(_ word: Candidate, text: inout QueryText) -> Bool {
+        guard DamerauLevenshtein.allowedTypos(forLength: word.used.count) > 0 else { return false }
+        let memo = text.memo(word.used)
+        if let known = text.memos[memo].typo { return known != nil }
+        if let near = text.memos[memo].near { return !near.isEmpty }
+        var matches: [(term: UInt32, distance: Int)] = []
+        fuzzyMatches(Array(text.tokens.scalars[word.used]), maxDistance: 1, into: &matches)
+        var best: [TypoCandidate] = []
+        collectTypoCandidates(matches, into: &best)
+        text.memos[memo].near = best
+        return !best.isEmpty
+    }
+
+    /// The typo repair of a word (memoized).
+    private func typoRepair(of word: Range<Int>, text: inout QueryText) -> Repair? {
+        let memo = text.memo(word)
+        if let known = text.memos[memo].typo { return known }
+        let result = typoForms(of: Array(text.tokens.scalars[word]), oneTypoAway: text.memos[memo].near)
+        text.memos[memo].typo = .some(result)
+        return result
+    }
+
+    /// The transliteration repair of a word (memoized).
+    private func transliterationRepair(of word: Range<Int>, text: inout QueryText) -> Repair? {
+        let memo = text.memo(word)
+        if let known = text.memos[memo].transliteration { return known }
+        let result = transliterationForms(of: Array(text.tokens.scalars[word]))
+        text.memos[memo].transliteration = .some(result)
+        return result
     }
 
     /// A vocabulary word that may correct a misspelled one.
     private typealias TypoCandidate = (surface: UInt32, distance: Int, documents: UInt32)
 
+    /// The exact, stemmed and synonym forms of a vocabulary word (given by id; its stem is the one found
+    /// when it was added, its script agreeing with itself).
+    private func directForms(ofSurface surface: UInt32, factor: Double, kind: MatchKind?) -> [QueryPlan.Form] {
+        directForms(surface: surface, stem: surfaceStem[Int(surface)], factor: factor, kind: kind)
+    }
+
     /// The exact, stemmed and synonym forms of a word the index may know.
-    private func directForms(
-        of word: [UInt32], script: TokenBuffer.Script, factor: Double, kind: MatchKind?
-    )
-        -> [QueryPlan.Form]
-    {
+    /// - Parameters:
+    ///   - surface: The word's vocabulary id, if it has one.
+    ///   - stem: The word's stem id, if the index has it.
+    private func directForms(surface: UInt32?, stem: UInt32?, factor: Double, kind: MatchKind?) -> [QueryPlan.Form] {
         let weights = configuration.matchWeights
         var forms: [QueryPlan.Form] = []
-        if let surface = surfaces.id(of: word), !surfacePostings[Int(surface)].isEmpty {
+        if let surface, !surfacePostings[Int(surface)].isEmpty {
             forms.append(
                 QueryPlan.Form(
                     isStem: false, term: surface, factor: Float(weights.exact * factor), kind: kind ?? .exact))
         }
-        let stem = stemID(of: word, script: script)
         if let stem, !stemPostings[Int(stem)].isEmpty {
             forms.append(
                 QueryPlan.Form(
@@ -334,13 +475,13 @@ extension IndexCore {
     }
 
     /// Forms of a Latin word read as transliterated Russian.
-    private func transliterationForms(of word: [UInt32]) -> ([UInt32], [QueryPlan.Form])? {
+    private func transliterationForms(of word: [UInt32]) -> Repair? {
         let factor = configuration.matchWeights.transliteration
         var best: (surface: UInt32, documents: UInt32)?
         let skeletonsOfWord = Transliteration.skeletons(latin: word)
         for skeleton in skeletonsOfWord {
             guard let id = skeletons.id(of: skeleton) else { continue }
-            for surface in skeletonSurfaces[Int(id)] where isKnownWord(Array(surfaces.scalars(surface))) {
+            for surface in skeletonSurfaces[Int(id)] where isKnownSurface(surface) || isContentSurface(surface) {
                 let documents = stemDocCount[Int(surfaceStem[Int(surface)])]
                 if documents > best?.documents ?? 0 || best == nil { best = (surface, documents) }
             }
@@ -362,16 +503,15 @@ extension IndexCore {
         }
         guard let best else { return nil }
         let used = Array(surfaces.scalars(best.surface))
-        let forms = directForms(of: used, script: .cyrillic, factor: factor, kind: nil)
+        // Skeletons list Cyrillic words only: `.cyrillic` is the word's own script, its stem the one it was added with.
+        let forms = directForms(ofSurface: best.surface, factor: factor, kind: nil)
         if forms.isEmpty && surfaceFlags[Int(best.surface)] & (Self.stopFlag | Self.negationFlag) == 0 { return nil }
         return (used, forms)
     }
 
     /// Forms of a misspelled word: the nearest vocabulary words within the allowed distance.
     /// - Parameter oneTypoAway: The usable words one typo away when already looked up.
-    private func typoForms(
-        of word: [UInt32], script: TokenBuffer.Script, oneTypoAway: [TypoCandidate]? = nil
-    ) -> ([UInt32], [QueryPlan.Form])? {
+    private func typoForms(of word: [UInt32], oneTypoAway: [TypoCandidate]? = nil) -> Repair? {
         let allowed = DamerauLevenshtein.allowedTypos(forLength: word.count)
         guard allowed > 0 else { return nil }
         // Only the nearest words are kept, so a distance-1 look-up that finds a word spares the (much
@@ -389,9 +529,7 @@ extension IndexCore {
         let factor = nearest == 1 ? weights.typo : weights.typoDistance2
         var forms: [QueryPlan.Form] = []
         for candidate in best.prefix(configuration.maxTypoCandidates) where candidate.distance == nearest {
-            let used = Array(surfaces.scalars(candidate.surface))
-            let script = Homoglyphs.script(used, 0..<used.count)
-            for form in directForms(of: used, script: script, factor: factor, kind: .typo)
+            for form in directForms(ofSurface: candidate.surface, factor: factor, kind: .typo)
             where !forms.contains(where: { $0.isStem == form.isStem && $0.term == form.term }) {
                 forms.append(form)
             }
@@ -493,20 +631,25 @@ extension IndexCore {
         }
     }
 
-    private func hasCompletions(_ word: [UInt32]) -> Bool {
+    /// Whether the unfinished last word completes to another vocabulary word with documents.
+    /// - Parameter own: The word's own vocabulary id (`surfaces.id(of: word)`).
+    private func hasCompletions(_ word: ArraySlice<UInt32>, surface own: UInt32?) -> Bool {
         guard word.count >= configuration.minimumPrefixLength else { return false }
         var results: [UInt32] = []
         trie.completions(of: word, limit: 64, into: &results)
-        let own = surfaces.id(of: word)
         return results.contains { $0 != own && !surfacePostings[Int($0)].isEmpty }
     }
 
     /// Completions of the unfinished last word: the most frequent vocabulary words starting with it.
-    private func prefixForms(of word: [UInt32], excludingStems covered: Set<UInt32> = []) -> [QueryPlan.Form] {
+    /// - Parameters:
+    ///   - own: The word's own vocabulary id (`surfaces.id(of: word)`).
+    ///   - covered: Stems already listed among the word's forms.
+    private func prefixForms(
+        of word: ArraySlice<UInt32>, surface own: UInt32?, excludingStems covered: [UInt32] = []
+    ) -> [QueryPlan.Form] {
         guard word.count >= configuration.minimumPrefixLength else { return [] }
         var results: [UInt32] = []
         trie.completions(of: word, limit: 512, into: &results)
-        let own = surfaces.id(of: word)
         var completions = results.filter {
             $0 != own && !surfacePostings[Int($0)].isEmpty && !covered.contains(surfaceStem[Int($0)])
         }
@@ -525,8 +668,10 @@ extension IndexCore {
         let factor = Float(configuration.matchWeights.synonym)
         let compact = stemsInOrder.compactMap { $0 }
         guard compact.count >= 2 else { return [] }
-        let present = Set(compact)
-        for phrase in synonymPhrases where phrase.stems.count <= compact.count && present.contains(phrase.stems[0]) {
+        // The query's stems, sorted: a phrase is looked at only when its first stem is present.
+        let present = compact.sorted()
+        for phrase in synonymPhrases
+        where phrase.stems.count <= compact.count && Self.sortedContains(present, phrase.stems[0]) {
             var found = false
             for start in 0...(compact.count - phrase.stems.count)
             where compact[start..<start + phrase.stems.count].elementsEqual(phrase.stems) {
@@ -549,6 +694,17 @@ extension IndexCore {
                     word: QueryWord(typed: text, used: text, weight: weight), forms: forms, isPhraseSynonym: true))
         }
         return words
+    }
+
+    /// Whether a sorted array holds a value (binary search).
+    private static func sortedContains(_ sorted: [UInt32], _ value: UInt32) -> Bool {
+        var low = 0
+        var high = sorted.count
+        while low < high {
+            let middle = (low + high) / 2
+            if sorted[middle] < value { low = middle + 1 } else { high = middle }
+        }
+        return low < sorted.count && sorted[low] == value
     }
 
     /// Neighbouring query words that documents also have side by side (`не понимает`, `не работает обзвон`).
