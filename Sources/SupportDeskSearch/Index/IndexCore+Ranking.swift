@@ -75,17 +75,32 @@ extension IndexCore {
         }
         var steps: [Step] = []
         var rest: [Float] = []
+        // Per step: the most the words after the step's word can add. A word keeps its best form, so a document
+        // that has a contribution `c` for the step's word can still gain `max(0, bound − c)` from its remaining
+        // forms, plus this.
+        var afterWord: [Float] = []
         var laterWords = order.reduce(Float(0)) { $0 + wordBounds[$1] }
-        for wordIndex in order {
+        // Summed from the last word, so the last word's is exactly 0 (a running difference can end below 0, and
+        // a document's bound below its own score).
+        var laterWordsExactly = [Float](repeating: 0, count: order.count + 1)
+        for position in order.indices.reversed() {
+            laterWordsExactly[position] = laterWordsExactly[position + 1] + wordBounds[order[position]]
+        }
+        for (position, wordIndex) in order.enumerated() {
             laterWords -= wordBounds[wordIndex]
             for step in wordSteps[wordIndex] {
                 steps.append(step)
                 rest.append(step.bound + laterWords)
+                afterWord.append(laterWordsExactly[position + 1])
             }
         }
         let totalBound = wordBounds.reduce(0, +)
         var candidates: [UInt32]? = restrictedTo.map { $0.filter { Int($0) < documentCount && alive[Int($0)] } }
         var prunedAt = 0
+        // Whether the candidates came from pruning the touched documents, with the slots of the dropped ones
+        // marked as not touched by this query: a list can then be walked in full, scoring only documents whose
+        // slot is marked touched.
+        var candidatesAreMarked = false
 
         // The hot loop works on raw buffers: no uniqueness checks or bounds checks per posting.
         var slots: [SearchScratch.Slot] = []
@@ -118,11 +133,18 @@ extension IndexCore {
                                 && list.count * 4 >= touchedCount
                             {
                                 let threshold = kthBestScore(
-                                    limit, slots: slots, touched: touched[0..<touchedCount], where: isIncluded)
+                                    limit, slots: slots, touched: touched[0..<touchedCount], queryEpoch: queryEpoch,
+                                    where: isIncluded)
                                 if threshold > rest[stepIndex] {
-                                    candidates = touched[0..<touchedCount].filter {
-                                        alive[Int($0)] && slots[Int($0)].total + rest[stepIndex] >= threshold
-                                    }.sorted()
+                                    candidates = Self.sortedDocuments(
+                                        prune(
+                                            touched[0..<touchedCount], below: threshold, rest: rest[stepIndex],
+                                            continuing: wordIndex == currentWord
+                                                ? (step.bound, afterWord[stepIndex]) : nil,
+                                            wordEpoch: wordEpoch, queryEpoch: queryEpoch, slots: slots,
+                                            dropping: queryEpoch &- 1),
+                                        below: documentCount)
+                                    candidatesAreMarked = true
                                     prunedAt = stepIndex
                                 } else {
                                     entryThreshold = threshold
@@ -130,8 +152,13 @@ extension IndexCore {
                             } else if let current = candidates, stepIndex > prunedAt, current.count > limit {
                                 // The remaining bound shrank: drop the candidates that can no longer make it.
                                 let threshold = kthBestScore(
-                                    limit, slots: slots, touched: current[...], where: isIncluded)
-                                candidates = current.filter { slots[Int($0)].total + rest[stepIndex] >= threshold }
+                                    limit, slots: slots, touched: current[...], queryEpoch: queryEpoch,
+                                    where: isIncluded)
+                                candidates = prune(
+                                    current[...], below: threshold, rest: rest[stepIndex],
+                                    continuing: wordIndex == currentWord ? (step.bound, afterWord[stepIndex]) : nil,
+                                    wordEpoch: wordEpoch, queryEpoch: queryEpoch, slots: slots,
+                                    dropping: candidatesAreMarked ? queryEpoch &- 1 : nil)
                                 prunedAt = stepIndex
                             }
                             if wordIndex != currentWord {
@@ -168,10 +195,13 @@ extension IndexCore {
                                 candidates == nil && stepIndex + (paired == nil ? 1 : 2) == steps.count
                             // Otherwise a new document whose score here plus all that is left after these forms
                             // stays below the threshold can never enter the results and is not touched.
-                            let restAfter: Float = {
-                                let next = stepIndex + (paired == nil ? 1 : 2)
-                                return next < rest.count ? rest[next] : 0
-                            }()
+                            // When the next form is the same word's, a newcomer's score there is at most the larger of its
+                            // score here and that form's bound (a word keeps its best form), plus the later words.
+                            let next = stepIndex + (paired == nil ? 1 : 2)
+                            let nextInWord: Float =
+                                next < steps.count && steps[next].word == wordIndex ? steps[next].bound : 0
+                            let restAfter: Float =
+                                nextInWord > 0 ? afterWord[stepIndex] : next < rest.count ? rest[next] : 0
                             let skipsNewcomers = candidates == nil && !finishesQuery && entryThreshold > 0
                             var newcomers = TopKHeap(capacity: limit)
                             let matchedWords = bit != 0 ? 1 : 0
@@ -228,6 +258,25 @@ extension IndexCore {
                                             let (value, _) = score(at: start)
                                             if value > 0 { add(doc, value) }
                                         }
+                                    } else if candidatesAreMarked, let candidates,
+                                        candidates.count * 8 >= postings.count
+                                    {
+                                        // Candidates about as many as the documents of the list: walk the list,
+                                        // scoring the documents whose slot is still marked touched.
+                                        let count = postings.count
+                                        var index = 0
+                                        while index < count {
+                                            let doc = postings[index].doc
+                                            guard slots[Int(doc)].queryMark == queryEpoch else {
+                                                index &+= 1
+                                                while index < count && postings[index].doc == doc { index &+= 1 }
+                                                continue
+                                            }
+                                            let (value, next) = score(at: index)
+                                            index = next
+                                            if value > 0 { add(doc, value) }
+                                        }
+                                        _ = candidates
                                     } else if let candidates {
                                         // Many candidates: walk the sorted candidates and the list together,
                                         // galloping over the postings between two candidates.
@@ -288,7 +337,9 @@ extension IndexCore {
                                                     guard admits(doc, final) else { continue }
                                                 } else if skipsNewcomers && slots[Int(doc)].queryMark != queryEpoch {
                                                     let best = max(firstValue, secondValue)
-                                                    if best * 1.0001 + restAfter < entryThreshold { continue }
+                                                    if max(best * 1.0001, nextInWord) + restAfter < entryThreshold {
+                                                        continue
+                                                    }
                                                 }
                                                 if firstTF > 0 { add(doc, firstValue) }
                                                 if secondTF > 0 { add(doc, secondValue) }
@@ -320,7 +371,7 @@ extension IndexCore {
                                                 continue
                                             }
                                             if skipsNewcomers && slot.pointee.queryMark != queryEpoch
-                                                && value * 1.0001 + restAfter < entryThreshold
+                                                && max(value * 1.0001, nextInWord) + restAfter < entryThreshold
                                             {
                                                 continue
                                             }
@@ -355,7 +406,10 @@ extension IndexCore {
 
         // Top k: a small heap whose root is the worst kept hit.
         var heap = TopKHeap(capacity: limit)
-        for doc in scratch.touchedDocuments where alive[Int(doc)] {
+        // The last candidates hold every document that can be among the best (see the pruning above).
+        let finalists: ArraySlice<UInt32> =
+            if let candidates, candidates.count >= limit { candidates[...] } else { scratch.touchedDocuments }
+        for doc in finalists where alive[Int(doc)] && scratch.slots[Int(doc)].queryMark == scratch.queryEpoch {
             let d = Int(doc)
             let slot = scratch.slots[d]
             let entry = TopKHeap.Entry(score: slot.total, matched: slot.matched.nonzeroBitCount, doc: doc)
@@ -388,14 +442,61 @@ extension IndexCore {
         return result
     }
 
+    /// The live documents whose score so far plus what is left (`rest`) reaches `threshold`, in their order;
+    /// the slots of the others get `dropping` as query mark when it is given.
+    /// With `continuing` (the bound of the step's form and of the words after its word), the step continues the
+    /// word of the previous one, and a document with a contribution for it (`wordEpoch`) can gain only what the
+    /// form adds to it. Slots not touched by this query (`queryEpoch`) count as 0.
+    private func prune(
+        _ docs: some Sequence<UInt32>, below threshold: Float, rest: Float, continuing: (bound: Float, after: Float)?,
+        wordEpoch: UInt32, queryEpoch: UInt32, slots: UnsafeMutableBufferPointer<SearchScratch.Slot>,
+        dropping: UInt32?
+    ) -> [UInt32] {
+        var kept: [UInt32] = []
+        for doc in docs {
+            let d = Int(doc)
+            let slot = slots[d]
+            let total = slot.queryMark == queryEpoch ? slot.total : 0
+            let bound: Float =
+                if let continuing, slot.queryMark == queryEpoch && slot.wordMark == wordEpoch {
+                    total + max(0, continuing.bound - slot.contribution) + continuing.after
+                } else {
+                    total + rest
+                }
+            if alive[d] && bound >= threshold {
+                kept.append(doc)
+            } else if let dropping {
+                slots[d].queryMark = dropping
+            }
+        }
+        return kept
+    }
+
+    /// Distinct document numbers (all below `count`) sorted: by a bitmap for many (no comparisons).
+    static func sortedDocuments(_ docs: [UInt32], below count: Int) -> [UInt32] {
+        guard docs.count > 256 else { return docs.sorted() }
+        var bits = [UInt64](repeating: 0, count: (count + 63) >> 6)
+        for doc in docs { bits[Int(doc >> 6)] |= 1 << UInt64(doc & 63) }
+        var sorted: [UInt32] = []
+        sorted.reserveCapacity(docs.count)
+        for (index, word) in bits.enumerated() where word != 0 {
+            var rest = word
+            while rest != 0 {
+                sorted.append(UInt32(index << 6 | rest.trailingZeroBitCount))
+                rest &= rest &- 1
+            }
+        }
+        return sorted
+    }
+
     /// The score of the `k`-th best live document touched so far (0 when fewer pass the filter).
     private func kthBestScore(
         _ k: Int, slots: UnsafeMutableBufferPointer<SearchScratch.Slot>,
-        touched: some Sequence<UInt32>,
+        touched: some Sequence<UInt32>, queryEpoch: UInt32,
         where isIncluded: ((UInt32) -> Bool)?
     ) -> Float {
         var heap = TopKHeap(capacity: k)
-        for doc in touched where alive[Int(doc)] {
+        for doc in touched where alive[Int(doc)] && slots[Int(doc)].queryMark == queryEpoch {
             let entry = TopKHeap.Entry(score: slots[Int(doc)].total, matched: 0, doc: doc)
             guard heap.wouldAccept(entry) else { continue }
             if let isIncluded, !isIncluded(doc) { continue }
