@@ -69,10 +69,14 @@ struct RankingPruningTests {
         }
     }
 
-    @Test("Pruned top hits equal full evaluation over common words, filters, field masks and compaction")
-    func prunedEqualsFull() {
+    @Test(
+        "Pruned top hits equal full evaluation over common words, filters, field masks and compaction",
+        arguments: [8_192, 0, 500])
+    func prunedEqualsFull(probeMinimumTouched: Int) {
         var generator = Generator(state: 2_026)
         var index = SearchIndex<Int>(fields: Self.fields)
+        // 0 and 500: the best documents after the first word are scored in full for a threshold floor.
+        index.core.probeMinimumTouched = probeMinimumTouched
         for key in 0..<3_000 { index.add(Self.document(key, &generator)) }
         var scratch = SearchScratch()
         Self.expectExact(index, scratch: &scratch, label: "built")
@@ -94,6 +98,7 @@ struct RankingPruningTests {
     func restrictionEqualsFull() {
         var generator = Generator(state: 77)
         var index = SearchIndex<Int>(fields: Self.fields)
+        index.core.probeMinimumTouched = 0
         for key in 0..<2_000 { index.add(Self.document(key, &generator)) }
         let restriction = Array(stride(from: 3, to: 2_000, by: 4))
         let allowed = Set(restriction)

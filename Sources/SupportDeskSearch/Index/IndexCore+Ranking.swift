@@ -95,6 +95,14 @@ extension IndexCore {
             }
         }
         let totalBound = wordBounds.reduce(0, +)
+        // Per step: the postings of its list and of the later steps' lists.
+        var laterPostings = [Int](repeating: 0, count: steps.count + 1)
+        for index in steps.indices.reversed() {
+            let form = plan.words[steps[index].word].forms[steps[index].form]
+            laterPostings[index] =
+                laterPostings[index + 1]
+                + (form.isStem ? stemPostings[Int(form.term)] : surfacePostings[Int(form.term)]).count
+        }
         var candidates: [UInt32]? = restrictedTo.map { $0.filter { Int($0) < documentCount && alive[Int($0)] } }
         var prunedAt = 0
         // Whether the candidates came from pruning the touched documents, with the slots of the dropped ones
@@ -115,6 +123,11 @@ extension IndexCore {
                     fieldWeight.withUnsafeBufferPointer { fieldWeight in
                         var currentWord = -1
                         var mergedIntoPrevious = false
+                        // A lower bound of the final `limit`-th best score from the best documents so far scored
+                        // in full (see `probedFloor`), looked for once, when long lists are left and no threshold
+                        // prunes yet.
+                        var floor: Float = 0
+                        var probed = false
                         for (stepIndex, step) in steps.enumerated() {
                             // The `limit`-th best score so far when it was looked up and did not prune: a lower
                             // bound of the final one, below which a new document cannot end.
@@ -132,9 +145,22 @@ extension IndexCore {
                             if candidates == nil && stepIndex > 0 && touchedCount >= limit
                                 && list.count * 4 >= touchedCount
                             {
-                                let threshold = kthBestScore(
-                                    limit, slots: slots, touched: touched[0..<touchedCount], queryEpoch: queryEpoch,
-                                    where: isIncluded)
+                                var threshold = max(
+                                    floor,
+                                    kthBestScore(
+                                        limit, slots: slots, touched: touched[0..<touchedCount],
+                                        queryEpoch: queryEpoch, where: isIncluded))
+                                if !probed && threshold <= rest[stepIndex] && wordIndex != currentWord
+                                    && touchedCount >= probeMinimumTouched
+                                    && laterPostings[stepIndex] >= touchedCount
+                                {
+                                    probed = true
+                                    floor = probedFloor(
+                                        plan, steps: steps, from: stepIndex, limit: limit, fieldWeight: fieldWeight,
+                                        norms: norms, slots: slots, touched: touched[0..<touchedCount],
+                                        queryEpoch: queryEpoch, where: isIncluded)
+                                    threshold = max(threshold, floor)
+                                }
                                 if threshold > rest[stepIndex] {
                                     candidates = Self.sortedDocuments(
                                         prune(
@@ -151,9 +177,11 @@ extension IndexCore {
                                 }
                             } else if let current = candidates, stepIndex > prunedAt, current.count > limit {
                                 // The remaining bound shrank: drop the candidates that can no longer make it.
-                                let threshold = kthBestScore(
-                                    limit, slots: slots, touched: current[...], queryEpoch: queryEpoch,
-                                    where: isIncluded)
+                                let threshold = max(
+                                    floor,
+                                    kthBestScore(
+                                        limit, slots: slots, touched: current[...], queryEpoch: queryEpoch,
+                                        where: isIncluded))
                                 candidates = prune(
                                     current[...], below: threshold, rest: rest[stepIndex],
                                     continuing: wordIndex == currentWord ? (step.bound, afterWord[stepIndex]) : nil,
@@ -173,8 +201,14 @@ extension IndexCore {
                             // no document can yet outscore the next form's remaining bound (the best score so far
                             // is at most the bounds of the words scored, this one included), so skipping the
                             // pruning check before the next form loses nothing.
+                            // Candidates about as many as the documents of the list, with the dropped documents'
+                            // slots marked: the list is walked in full (with the next form's, as below), scoring
+                            // only the documents whose slot is still marked touched.
+                            let walksMarked = candidatesAreMarked && (candidates?.count ?? 0) * 8 >= list.count
                             var paired: (list: [Posting], scale: Float)?
-                            if candidates == nil, stepIndex + 1 < steps.count, steps[stepIndex + 1].word == wordIndex {
+                            if candidates == nil || walksMarked, stepIndex + 1 < steps.count,
+                                steps[stepIndex + 1].word == wordIndex
+                            {
                                 let next = word.forms[steps[stepIndex + 1].form]
                                 let nextStem = next.isStem ? next.term : surfaceStem[Int(next.term)]
                                 let nextList =
@@ -250,7 +284,7 @@ extension IndexCore {
                                             slots[d].contribution = score
                                         }
                                     }
-                                    if let candidates, candidates.count * 16 < postings.count {
+                                    if let candidates, !walksMarked, candidates.count * 16 < postings.count {
                                         // Few candidates: find each by binary search.
                                         for doc in candidates {
                                             let start = Self.firstPosting(of: doc, in: postings)
@@ -258,26 +292,7 @@ extension IndexCore {
                                             let (value, _) = score(at: start)
                                             if value > 0 { add(doc, value) }
                                         }
-                                    } else if candidatesAreMarked, let candidates,
-                                        candidates.count * 8 >= postings.count
-                                    {
-                                        // Candidates about as many as the documents of the list: walk the list,
-                                        // scoring the documents whose slot is still marked touched.
-                                        let count = postings.count
-                                        var index = 0
-                                        while index < count {
-                                            let doc = postings[index].doc
-                                            guard slots[Int(doc)].queryMark == queryEpoch else {
-                                                index &+= 1
-                                                while index < count && postings[index].doc == doc { index &+= 1 }
-                                                continue
-                                            }
-                                            let (value, next) = score(at: index)
-                                            index = next
-                                            if value > 0 { add(doc, value) }
-                                        }
-                                        _ = candidates
-                                    } else if let candidates {
+                                    } else if let candidates, !walksMarked {
                                         // Many candidates: walk the sorted candidates and the list together,
                                         // galloping over the postings between two candidates.
                                         var index = 0
@@ -302,6 +317,15 @@ extension IndexCore {
                                                 let firstDoc = first < firstCount ? postings[first].doc : .max
                                                 let secondDoc = second < secondCount ? other[second].doc : .max
                                                 let doc = min(firstDoc, secondDoc)
+                                                if walksMarked && slots[Int(doc)].queryMark != queryEpoch {
+                                                    while first < firstCount && postings[first].doc == doc {
+                                                        first &+= 1
+                                                    }
+                                                    while second < secondCount && other[second].doc == doc {
+                                                        second &+= 1
+                                                    }
+                                                    continue
+                                                }
                                                 let base = Int(doc) &* fieldCount
                                                 var firstTF: Float = 0
                                                 if firstDoc == doc {
@@ -354,6 +378,12 @@ extension IndexCore {
                                         let end = pointer + count
                                         while pointer < end {
                                             let doc = pointer.pointee.doc
+                                            if walksMarked && slotBase[Int(doc)].queryMark != queryEpoch {
+                                                repeat {
+                                                    pointer += 1
+                                                } while pointer < end && pointer.pointee.doc == doc
+                                                continue
+                                            }
                                             let base = Int(doc) &* fieldCount
                                             var tf: Float = 0
                                             repeat {
@@ -440,6 +470,66 @@ extension IndexCore {
             }
         }
         return result
+    }
+
+    /// A lower bound of the final `limit`-th best score, for a step that starts a word: the best documents so far
+    /// (live, passing the filter) get the scores of the words left looked up by binary search (at most 16 forms
+    /// in all, each word's strongest first: fewer forms only lower a score), and the `limit`-th best of these
+    /// scores, less a margin for rounding, is the bound (0 when fewer documents). A query of common words only
+    /// gets no threshold from the first word alone; this one often prunes the next words' long lists at once.
+    private func probedFloor(
+        _ plan: QueryPlan, steps: [RankingStep], from start: Int, limit: Int, fieldWeight: UnsafeBufferPointer<Float>,
+        norms: UnsafeBufferPointer<Float>, slots: UnsafeMutableBufferPointer<SearchScratch.Slot>,
+        touched: some Sequence<UInt32>, queryEpoch: UInt32, where isIncluded: ((UInt32) -> Bool)?
+    ) -> Float {
+        var best = TopKHeap(capacity: max(limit * 3, 32))
+        for doc in touched where alive[Int(doc)] && slots[Int(doc)].queryMark == queryEpoch {
+            let entry = TopKHeap.Entry(score: slots[Int(doc)].total, matched: 0, doc: doc)
+            guard best.wouldAccept(entry) else { continue }
+            if let isIncluded, !isIncluded(doc) { continue }
+            best.insert(entry)
+        }
+        guard best.count >= limit else { return 0 }
+        let docs = best.sortedBestFirst().map(\.doc).sorted()
+        var totals = docs.map { slots[Int($0)].total }
+        var wordBest = [Float](repeating: 0, count: docs.count)
+        let k1 = Float(configuration.k1)
+        let fieldCount = fields.count
+        var index = start
+        var probes = 0
+        while index < steps.count {
+            let wordIndex = steps[index].word
+            let word = plan.words[wordIndex]
+            for position in wordBest.indices { wordBest[position] = 0 }
+            while index < steps.count && steps[index].word == wordIndex {
+                defer { index += 1 }
+                guard probes < 16 else { continue }
+                probes += 1
+                let form = word.forms[steps[index].form]
+                let stem = form.isStem ? form.term : surfaceStem[Int(form.term)]
+                let scale = form.factor * idf(stem: stem) * Float(word.word.weight) * (k1 + 1)
+                let list = form.isStem ? stemPostings[Int(form.term)] : surfacePostings[Int(form.term)]
+                list.withUnsafeBufferPointer { postings in
+                    var at = 0
+                    for (position, doc) in docs.enumerated() {
+                        at = Self.seek(doc, in: postings, from: at)
+                        guard at < postings.count else { break }
+                        guard postings[at].doc == doc else { continue }
+                        let base = Int(doc) * fieldCount
+                        var tf: Float = 0
+                        repeat {
+                            let field = Int(postings[at].field)
+                            tf += fieldWeight[field] * Float(postings[at].tf) * norms[base + field]
+                            at += 1
+                        } while at < postings.count && postings[at].doc == doc
+                        if tf > 0 { wordBest[position] = max(wordBest[position], scale * tf / (k1 + tf)) }
+                    }
+                }
+            }
+            for position in totals.indices { totals[position] += wordBest[position] }
+        }
+        totals.sort(by: >)
+        return totals[limit - 1] * 0.9999
     }
 
     /// The live documents whose score so far plus what is left (`rest`) reaches `threshold`, in their order;
