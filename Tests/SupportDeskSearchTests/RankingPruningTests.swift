@@ -3,7 +3,7 @@ import Testing
 @testable import SupportDeskSearch
 
 /// Pruned rankings compared with full evaluation on a seeded corpus dominated by very common words (the
-/// queries whose lists are pruned from their candidates, walked in full over marked slots, or skipped for
+/// queries whose lists are pruned to their candidates, with a threshold floor found early, or skipped for
 /// newcomers within a word's forms), with filters, field masks, a restriction, removals, compaction and updates.
 @Suite("Ranking pruning")
 struct RankingPruningTests {

@@ -105,10 +105,6 @@ extension IndexCore {
         }
         var candidates: [UInt32]? = restrictedTo.map { $0.filter { Int($0) < documentCount && alive[Int($0)] } }
         var prunedAt = 0
-        // Whether the candidates came from pruning the touched documents, with the slots of the dropped ones
-        // marked as not touched by this query: a list can then be walked in full, scoring only documents whose
-        // slot is marked touched.
-        var candidatesAreMarked = false
 
         // The hot loop works on raw buffers: no uniqueness checks or bounds checks per posting.
         var slots: [SearchScratch.Slot] = []
@@ -167,10 +163,8 @@ extension IndexCore {
                                             touched[0..<touchedCount], below: threshold, rest: rest[stepIndex],
                                             continuing: wordIndex == currentWord
                                                 ? (step.bound, afterWord[stepIndex]) : nil,
-                                            wordEpoch: wordEpoch, queryEpoch: queryEpoch, slots: slots,
-                                            dropping: queryEpoch &- 1),
+                                            wordEpoch: wordEpoch, queryEpoch: queryEpoch, slots: slots),
                                         below: documentCount)
-                                    candidatesAreMarked = true
                                     prunedAt = stepIndex
                                 } else {
                                     entryThreshold = threshold
@@ -185,8 +179,7 @@ extension IndexCore {
                                 candidates = prune(
                                     current[...], below: threshold, rest: rest[stepIndex],
                                     continuing: wordIndex == currentWord ? (step.bound, afterWord[stepIndex]) : nil,
-                                    wordEpoch: wordEpoch, queryEpoch: queryEpoch, slots: slots,
-                                    dropping: candidatesAreMarked ? queryEpoch &- 1 : nil)
+                                    wordEpoch: wordEpoch, queryEpoch: queryEpoch, slots: slots)
                                 prunedAt = stepIndex
                             }
                             if wordIndex != currentWord {
@@ -201,14 +194,8 @@ extension IndexCore {
                             // no document can yet outscore the next form's remaining bound (the best score so far
                             // is at most the bounds of the words scored, this one included), so skipping the
                             // pruning check before the next form loses nothing.
-                            // Candidates about as many as the documents of the list, with the dropped documents'
-                            // slots marked: the list is walked in full (with the next form's, as below), scoring
-                            // only the documents whose slot is still marked touched.
-                            let walksMarked = candidatesAreMarked && (candidates?.count ?? 0) * 8 >= list.count
                             var paired: (list: [Posting], scale: Float)?
-                            if candidates == nil || walksMarked, stepIndex + 1 < steps.count,
-                                steps[stepIndex + 1].word == wordIndex
-                            {
+                            if candidates == nil, stepIndex + 1 < steps.count, steps[stepIndex + 1].word == wordIndex {
                                 let next = word.forms[steps[stepIndex + 1].form]
                                 let nextStem = next.isStem ? next.term : surfaceStem[Int(next.term)]
                                 let nextList =
@@ -284,7 +271,7 @@ extension IndexCore {
                                             slots[d].contribution = score
                                         }
                                     }
-                                    if let candidates, !walksMarked, candidates.count * 16 < postings.count {
+                                    if let candidates, candidates.count * 16 < postings.count {
                                         // Few candidates: find each by binary search.
                                         for doc in candidates {
                                             let start = Self.firstPosting(of: doc, in: postings)
@@ -292,7 +279,7 @@ extension IndexCore {
                                             let (value, _) = score(at: start)
                                             if value > 0 { add(doc, value) }
                                         }
-                                    } else if let candidates, !walksMarked {
+                                    } else if let candidates {
                                         // Many candidates: walk the sorted candidates and the list together,
                                         // galloping over the postings between two candidates.
                                         var index = 0
@@ -317,15 +304,6 @@ extension IndexCore {
                                                 let firstDoc = first < firstCount ? postings[first].doc : .max
                                                 let secondDoc = second < secondCount ? other[second].doc : .max
                                                 let doc = min(firstDoc, secondDoc)
-                                                if walksMarked && slots[Int(doc)].queryMark != queryEpoch {
-                                                    while first < firstCount && postings[first].doc == doc {
-                                                        first &+= 1
-                                                    }
-                                                    while second < secondCount && other[second].doc == doc {
-                                                        second &+= 1
-                                                    }
-                                                    continue
-                                                }
                                                 let base = Int(doc) &* fieldCount
                                                 var firstTF: Float = 0
                                                 if firstDoc == doc {
@@ -378,12 +356,6 @@ extension IndexCore {
                                         let end = pointer + count
                                         while pointer < end {
                                             let doc = pointer.pointee.doc
-                                            if walksMarked && slotBase[Int(doc)].queryMark != queryEpoch {
-                                                repeat {
-                                                    pointer += 1
-                                                } while pointer < end && pointer.pointee.doc == doc
-                                                continue
-                                            }
                                             let base = Int(doc) &* fieldCount
                                             var tf: Float = 0
                                             repeat {
@@ -532,15 +504,13 @@ extension IndexCore {
         return totals[limit - 1] * 0.9999
     }
 
-    /// The live documents whose score so far plus what is left (`rest`) reaches `threshold`, in their order;
-    /// the slots of the others get `dropping` as query mark when it is given.
+    /// The live documents whose score so far plus what is left (`rest`) reaches `threshold`, in their order.
     /// With `continuing` (the bound of the step's form and of the words after its word), the step continues the
     /// word of the previous one, and a document with a contribution for it (`wordEpoch`) can gain only what the
     /// form adds to it. Slots not touched by this query (`queryEpoch`) count as 0.
     private func prune(
         _ docs: some Sequence<UInt32>, below threshold: Float, rest: Float, continuing: (bound: Float, after: Float)?,
-        wordEpoch: UInt32, queryEpoch: UInt32, slots: UnsafeMutableBufferPointer<SearchScratch.Slot>,
-        dropping: UInt32?
+        wordEpoch: UInt32, queryEpoch: UInt32, slots: UnsafeMutableBufferPointer<SearchScratch.Slot>
     ) -> [UInt32] {
         var kept: [UInt32] = []
         for doc in docs {
@@ -553,11 +523,7 @@ extension IndexCore {
                 } else {
                     total + rest
                 }
-            if alive[d] && bound >= threshold {
-                kept.append(doc)
-            } else if let dropping {
-                slots[d].queryMark = dropping
-            }
+            if alive[d] && bound >= threshold { kept.append(doc) }
         }
         return kept
     }
