@@ -224,6 +224,9 @@ extension IndexCore {
                             let restAfter: Float =
                                 nextInWord > 0 ? afterWord[stepIndex] : next < rest.count ? rest[next] : 0
                             let skipsNewcomers = candidates == nil && !finishesQuery && entryThreshold > 0
+                            // The first list(s) of the query, scanned in full and kept whole: every document is new,
+                            // so its slot is written once, without looking at it.
+                            let fresh = touchedCount == 0 && candidates == nil && !finishesQuery && !skipsNewcomers
                             var newcomers = TopKHeap(capacity: limit)
                             let matchedWords = bit != 0 ? 1 : 0
                             @inline(__always)
@@ -330,6 +333,23 @@ extension IndexCore {
                                                 let firstValue = firstTF > 0 ? scale * firstTF / (k1 + firstTF) : 0
                                                 let secondValue =
                                                     secondTF > 0 ? secondScale * secondTF / (k1 + secondTF) : 0
+                                                if fresh {
+                                                    // What the two `add` calls below would leave, in the same
+                                                    // arithmetic.
+                                                    guard firstTF > 0 || secondTF > 0 else { continue }
+                                                    var total = firstTF > 0 ? firstValue : secondValue
+                                                    var contribution = total
+                                                    if firstTF > 0 && secondTF > 0 && secondValue > firstValue {
+                                                        total += secondValue - firstValue
+                                                        contribution = secondValue
+                                                    }
+                                                    slots[Int(doc)] = SearchScratch.Slot(
+                                                        total: total, contribution: contribution, wordMark: wordEpoch,
+                                                        queryMark: queryEpoch, matched: bit)
+                                                    touched[touchedCount] = doc
+                                                    touchedCount &+= 1
+                                                    continue
+                                                }
                                                 if finishesQuery && slots[Int(doc)].queryMark != queryEpoch {
                                                     // The score two `add` calls would leave, in the same arithmetic.
                                                     var final = firstTF > 0 ? firstValue : secondValue
@@ -367,6 +387,14 @@ extension IndexCore {
                                             guard tf > 0 else { continue }
                                             let value = scale * tf / (k1 + tf)
                                             let slot = slotBase + Int(doc)
+                                            if fresh {
+                                                slot.pointee = SearchScratch.Slot(
+                                                    total: value, contribution: value, wordMark: wordEpoch,
+                                                    queryMark: queryEpoch, matched: bit)
+                                                touched[touchedCount] = doc
+                                                touchedCount &+= 1
+                                                continue
+                                            }
                                             if finishesQuery && slot.pointee.queryMark != queryEpoch
                                                 && !admits(doc, value)
                                             {
