@@ -157,14 +157,17 @@ extension IndexCore {
                                         queryEpoch: queryEpoch, where: isIncluded)
                                     threshold = max(threshold, floor)
                                 }
-                                if threshold > rest[stepIndex] {
-                                    candidates = Self.sortedDocuments(
-                                        prune(
-                                            touched[0..<touchedCount], below: threshold, rest: rest[stepIndex],
-                                            continuing: wordIndex == currentWord
-                                                ? (step.bound, afterWord[stepIndex]) : nil,
-                                            wordEpoch: wordEpoch, queryEpoch: queryEpoch, slots: slots),
-                                        below: documentCount)
+                                let kept: [UInt32]? =
+                                    threshold > rest[stepIndex]
+                                    ? prune(
+                                        touched[0..<touchedCount], below: threshold, rest: rest[stepIndex],
+                                        continuing: wordIndex == currentWord ? (step.bound, afterWord[stepIndex]) : nil,
+                                        wordEpoch: wordEpoch, queryEpoch: queryEpoch, slots: slots) : nil
+                                // Candidates that are most of the touched documents and not much fewer than the
+                                // list's postings cost more to look up one by one than the list to scan (with no
+                                // newcomer admitted, as the threshold is above what one can reach).
+                                if let kept, kept.count * 2 <= touchedCount || kept.count * 4 <= list.count {
+                                    candidates = Self.sortedDocuments(kept, below: documentCount)
                                     prunedAt = stepIndex
                                 } else {
                                     entryThreshold = threshold
