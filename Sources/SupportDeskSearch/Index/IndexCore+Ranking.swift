@@ -75,15 +75,34 @@ extension IndexCore {
         }
         var steps: [Step] = []
         var rest: [Float] = []
+        // Per step: the most the words after the step's word can add. A word keeps its best form, so a document
+        // that has a contribution `c` for the step's word can still gain `max(0, bound − c)` from its remaining
+        // forms, plus this.
+        var afterWord: [Float] = []
         var laterWords = order.reduce(Float(0)) { $0 + wordBounds[$1] }
-        for wordIndex in order {
+        // Summed from the last word, so the last word's is exactly 0 (a running difference can end below 0, and
+        // a document's bound below its own score).
+        var laterWordsExactly = [Float](repeating: 0, count: order.count + 1)
+        for position in order.indices.reversed() {
+            laterWordsExactly[position] = laterWordsExactly[position + 1] + wordBounds[order[position]]
+        }
+        for (position, wordIndex) in order.enumerated() {
             laterWords -= wordBounds[wordIndex]
             for step in wordSteps[wordIndex] {
                 steps.append(step)
                 rest.append(step.bound + laterWords)
+                afterWord.append(laterWordsExactly[position + 1])
             }
         }
         let totalBound = wordBounds.reduce(0, +)
+        // Per step: the postings of its list and of the later steps' lists.
+        var laterPostings = [Int](repeating: 0, count: steps.count + 1)
+        for index in steps.indices.reversed() {
+            let form = plan.words[steps[index].word].forms[steps[index].form]
+            laterPostings[index] =
+                laterPostings[index + 1]
+                + (form.isStem ? stemPostings[Int(form.term)] : surfacePostings[Int(form.term)]).count
+        }
         var candidates: [UInt32]? = restrictedTo.map { $0.filter { Int($0) < documentCount && alive[Int($0)] } }
         var prunedAt = 0
 
@@ -100,6 +119,11 @@ extension IndexCore {
                     fieldWeight.withUnsafeBufferPointer { fieldWeight in
                         var currentWord = -1
                         var mergedIntoPrevious = false
+                        // A lower bound of the final `limit`-th best score from the best documents so far scored
+                        // in full (see `probedFloor`), looked for once, when long lists are left and no threshold
+                        // prunes yet.
+                        var floor: Float = 0
+                        var probed = false
                         for (stepIndex, step) in steps.enumerated() {
                             // The `limit`-th best score so far when it was looked up and did not prune: a lower
                             // bound of the final one, below which a new document cannot end.
@@ -117,21 +141,48 @@ extension IndexCore {
                             if candidates == nil && stepIndex > 0 && touchedCount >= limit
                                 && list.count * 4 >= touchedCount
                             {
-                                let threshold = kthBestScore(
-                                    limit, slots: slots, touched: touched[0..<touchedCount], where: isIncluded)
-                                if threshold > rest[stepIndex] {
-                                    candidates = touched[0..<touchedCount].filter {
-                                        alive[Int($0)] && slots[Int($0)].total + rest[stepIndex] >= threshold
-                                    }.sorted()
+                                var threshold = max(
+                                    floor,
+                                    kthBestScore(
+                                        limit, slots: slots, touched: touched[0..<touchedCount],
+                                        queryEpoch: queryEpoch, where: isIncluded))
+                                if !probed && threshold <= rest[stepIndex] && wordIndex != currentWord
+                                    && touchedCount >= probeMinimumTouched
+                                    && laterPostings[stepIndex] >= touchedCount
+                                {
+                                    probed = true
+                                    floor = probedFloor(
+                                        plan, steps: steps, from: stepIndex, limit: limit, fieldWeight: fieldWeight,
+                                        norms: norms, slots: slots, touched: touched[0..<touchedCount],
+                                        queryEpoch: queryEpoch, where: isIncluded)
+                                    threshold = max(threshold, floor)
+                                }
+                                let kept: [UInt32]? =
+                                    threshold > rest[stepIndex]
+                                    ? prune(
+                                        touched[0..<touchedCount], below: threshold, rest: rest[stepIndex],
+                                        continuing: wordIndex == currentWord ? (step.bound, afterWord[stepIndex]) : nil,
+                                        wordEpoch: wordEpoch, queryEpoch: queryEpoch, slots: slots) : nil
+                                // Candidates that are most of the touched documents and not much fewer than the
+                                // list's postings cost more to look up one by one than the list to scan (with no
+                                // newcomer admitted, as the threshold is above what one can reach).
+                                if let kept, kept.count * 2 <= touchedCount || kept.count * 4 <= list.count {
+                                    candidates = Self.sortedDocuments(kept, below: documentCount)
                                     prunedAt = stepIndex
                                 } else {
                                     entryThreshold = threshold
                                 }
                             } else if let current = candidates, stepIndex > prunedAt, current.count > limit {
                                 // The remaining bound shrank: drop the candidates that can no longer make it.
-                                let threshold = kthBestScore(
-                                    limit, slots: slots, touched: current[...], where: isIncluded)
-                                candidates = current.filter { slots[Int($0)].total + rest[stepIndex] >= threshold }
+                                let threshold = max(
+                                    floor,
+                                    kthBestScore(
+                                        limit, slots: slots, touched: current[...], queryEpoch: queryEpoch,
+                                        where: isIncluded))
+                                candidates = prune(
+                                    current[...], below: threshold, rest: rest[stepIndex],
+                                    continuing: wordIndex == currentWord ? (step.bound, afterWord[stepIndex]) : nil,
+                                    wordEpoch: wordEpoch, queryEpoch: queryEpoch, slots: slots)
                                 prunedAt = stepIndex
                             }
                             if wordIndex != currentWord {
@@ -168,11 +219,17 @@ extension IndexCore {
                                 candidates == nil && stepIndex + (paired == nil ? 1 : 2) == steps.count
                             // Otherwise a new document whose score here plus all that is left after these forms
                             // stays below the threshold can never enter the results and is not touched.
-                            let restAfter: Float = {
-                                let next = stepIndex + (paired == nil ? 1 : 2)
-                                return next < rest.count ? rest[next] : 0
-                            }()
+                            // When the next form is the same word's, a newcomer's score there is at most the larger of its
+                            // score here and that form's bound (a word keeps its best form), plus the later words.
+                            let next = stepIndex + (paired == nil ? 1 : 2)
+                            let nextInWord: Float =
+                                next < steps.count && steps[next].word == wordIndex ? steps[next].bound : 0
+                            let restAfter: Float =
+                                nextInWord > 0 ? afterWord[stepIndex] : next < rest.count ? rest[next] : 0
                             let skipsNewcomers = candidates == nil && !finishesQuery && entryThreshold > 0
+                            // The first list(s) of the query, scanned in full and kept whole: every document is new,
+                            // so its slot is written once, without looking at it.
+                            let fresh = touchedCount == 0 && candidates == nil && !finishesQuery && !skipsNewcomers
                             var newcomers = TopKHeap(capacity: limit)
                             let matchedWords = bit != 0 ? 1 : 0
                             @inline(__always)
@@ -279,6 +336,23 @@ extension IndexCore {
                                                 let firstValue = firstTF > 0 ? scale * firstTF / (k1 + firstTF) : 0
                                                 let secondValue =
                                                     secondTF > 0 ? secondScale * secondTF / (k1 + secondTF) : 0
+                                                if fresh {
+                                                    // What the two `add` calls below would leave, in the same
+                                                    // arithmetic.
+                                                    guard firstTF > 0 || secondTF > 0 else { continue }
+                                                    var total = firstTF > 0 ? firstValue : secondValue
+                                                    var contribution = total
+                                                    if firstTF > 0 && secondTF > 0 && secondValue > firstValue {
+                                                        total += secondValue - firstValue
+                                                        contribution = secondValue
+                                                    }
+                                                    slots[Int(doc)] = SearchScratch.Slot(
+                                                        total: total, contribution: contribution, wordMark: wordEpoch,
+                                                        queryMark: queryEpoch, matched: bit)
+                                                    touched[touchedCount] = doc
+                                                    touchedCount &+= 1
+                                                    continue
+                                                }
                                                 if finishesQuery && slots[Int(doc)].queryMark != queryEpoch {
                                                     // The score two `add` calls would leave, in the same arithmetic.
                                                     var final = firstTF > 0 ? firstValue : secondValue
@@ -288,7 +362,9 @@ extension IndexCore {
                                                     guard admits(doc, final) else { continue }
                                                 } else if skipsNewcomers && slots[Int(doc)].queryMark != queryEpoch {
                                                     let best = max(firstValue, secondValue)
-                                                    if best * 1.0001 + restAfter < entryThreshold { continue }
+                                                    if max(best * 1.0001, nextInWord) + restAfter < entryThreshold {
+                                                        continue
+                                                    }
                                                 }
                                                 if firstTF > 0 { add(doc, firstValue) }
                                                 if secondTF > 0 { add(doc, secondValue) }
@@ -314,13 +390,21 @@ extension IndexCore {
                                             guard tf > 0 else { continue }
                                             let value = scale * tf / (k1 + tf)
                                             let slot = slotBase + Int(doc)
+                                            if fresh {
+                                                slot.pointee = SearchScratch.Slot(
+                                                    total: value, contribution: value, wordMark: wordEpoch,
+                                                    queryMark: queryEpoch, matched: bit)
+                                                touched[touchedCount] = doc
+                                                touchedCount &+= 1
+                                                continue
+                                            }
                                             if finishesQuery && slot.pointee.queryMark != queryEpoch
                                                 && !admits(doc, value)
                                             {
                                                 continue
                                             }
                                             if skipsNewcomers && slot.pointee.queryMark != queryEpoch
-                                                && value * 1.0001 + restAfter < entryThreshold
+                                                && max(value * 1.0001, nextInWord) + restAfter < entryThreshold
                                             {
                                                 continue
                                             }
@@ -355,7 +439,10 @@ extension IndexCore {
 
         // Top k: a small heap whose root is the worst kept hit.
         var heap = TopKHeap(capacity: limit)
-        for doc in scratch.touchedDocuments where alive[Int(doc)] {
+        // The last candidates hold every document that can be among the best (see the pruning above).
+        let finalists: ArraySlice<UInt32> =
+            if let candidates, candidates.count >= limit { candidates[...] } else { scratch.touchedDocuments }
+        for doc in finalists where alive[Int(doc)] && scratch.slots[Int(doc)].queryMark == scratch.queryEpoch {
             let d = Int(doc)
             let slot = scratch.slots[d]
             let entry = TopKHeap.Entry(score: slot.total, matched: slot.matched.nonzeroBitCount, doc: doc)
@@ -388,14 +475,115 @@ extension IndexCore {
         return result
     }
 
+    /// A lower bound of the final `limit`-th best score, for a step that starts a word: the best documents so far
+    /// (live, passing the filter) get the scores of the words left looked up by binary search (at most 16 forms
+    /// in all, each word's strongest first: fewer forms only lower a score), and the `limit`-th best of these
+    /// scores, less a margin for rounding, is the bound (0 when fewer documents). A query of common words only
+    /// gets no threshold from the first word alone; this one often prunes the next words' long lists at once.
+    private func probedFloor(
+        _ plan: QueryPlan, steps: [RankingStep], from start: Int, limit: Int, fieldWeight: UnsafeBufferPointer<Float>,
+        norms: UnsafeBufferPointer<Float>, slots: UnsafeMutableBufferPointer<SearchScratch.Slot>,
+        touched: some Sequence<UInt32>, queryEpoch: UInt32, where isIncluded: ((UInt32) -> Bool)?
+    ) -> Float {
+        var best = TopKHeap(capacity: max(limit * 3, 32))
+        for doc in touched where alive[Int(doc)] && slots[Int(doc)].queryMark == queryEpoch {
+            let entry = TopKHeap.Entry(score: slots[Int(doc)].total, matched: 0, doc: doc)
+            guard best.wouldAccept(entry) else { continue }
+            if let isIncluded, !isIncluded(doc) { continue }
+            best.insert(entry)
+        }
+        guard best.count >= limit else { return 0 }
+        let docs = best.sortedBestFirst().map(\.doc).sorted()
+        var totals = docs.map { slots[Int($0)].total }
+        var wordBest = [Float](repeating: 0, count: docs.count)
+        let k1 = Float(configuration.k1)
+        let fieldCount = fields.count
+        var index = start
+        var probes = 0
+        while index < steps.count {
+            let wordIndex = steps[index].word
+            let word = plan.words[wordIndex]
+            for position in wordBest.indices { wordBest[position] = 0 }
+            while index < steps.count && steps[index].word == wordIndex {
+                defer { index += 1 }
+                guard probes < 16 else { continue }
+                probes += 1
+                let form = word.forms[steps[index].form]
+                let stem = form.isStem ? form.term : surfaceStem[Int(form.term)]
+                let scale = form.factor * idf(stem: stem) * Float(word.word.weight) * (k1 + 1)
+                let list = form.isStem ? stemPostings[Int(form.term)] : surfacePostings[Int(form.term)]
+                list.withUnsafeBufferPointer { postings in
+                    var at = 0
+                    for (position, doc) in docs.enumerated() {
+                        at = Self.seek(doc, in: postings, from: at)
+                        guard at < postings.count else { break }
+                        guard postings[at].doc == doc else { continue }
+                        let base = Int(doc) * fieldCount
+                        var tf: Float = 0
+                        repeat {
+                            let field = Int(postings[at].field)
+                            tf += fieldWeight[field] * Float(postings[at].tf) * norms[base + field]
+                            at += 1
+                        } while at < postings.count && postings[at].doc == doc
+                        if tf > 0 { wordBest[position] = max(wordBest[position], scale * tf / (k1 + tf)) }
+                    }
+                }
+            }
+            for position in totals.indices { totals[position] += wordBest[position] }
+        }
+        totals.sort(by: >)
+        return totals[limit - 1] * 0.9999
+    }
+
+    /// The live documents whose score so far plus what is left (`rest`) reaches `threshold`, in their order.
+    /// With `continuing` (the bound of the step's form and of the words after its word), the step continues the
+    /// word of the previous one, and a document with a contribution for it (`wordEpoch`) can gain only what the
+    /// form adds to it. Slots not touched by this query (`queryEpoch`) count as 0.
+    private func prune(
+        _ docs: some Sequence<UInt32>, below threshold: Float, rest: Float, continuing: (bound: Float, after: Float)?,
+        wordEpoch: UInt32, queryEpoch: UInt32, slots: UnsafeMutableBufferPointer<SearchScratch.Slot>
+    ) -> [UInt32] {
+        var kept: [UInt32] = []
+        for doc in docs {
+            let d = Int(doc)
+            let slot = slots[d]
+            let total = slot.queryMark == queryEpoch ? slot.total : 0
+            let bound: Float =
+                if let continuing, slot.queryMark == queryEpoch && slot.wordMark == wordEpoch {
+                    total + max(0, continuing.bound - slot.contribution) + continuing.after
+                } else {
+                    total + rest
+                }
+            if alive[d] && bound >= threshold { kept.append(doc) }
+        }
+        return kept
+    }
+
+    /// Distinct document numbers (all below `count`) sorted: by a bitmap for many (no comparisons).
+    static func sortedDocuments(_ docs: [UInt32], below count: Int) -> [UInt32] {
+        guard docs.count > 256 else { return docs.sorted() }
+        var bits = [UInt64](repeating: 0, count: (count + 63) >> 6)
+        for doc in docs { bits[Int(doc >> 6)] |= 1 << UInt64(doc & 63) }
+        var sorted: [UInt32] = []
+        sorted.reserveCapacity(docs.count)
+        for (index, word) in bits.enumerated() where word != 0 {
+            var rest = word
+            while rest != 0 {
+                sorted.append(UInt32(index << 6 | rest.trailingZeroBitCount))
+                rest &= rest &- 1
+            }
+        }
+        return sorted
+    }
+
     /// The score of the `k`-th best live document touched so far (0 when fewer pass the filter).
     private func kthBestScore(
         _ k: Int, slots: UnsafeMutableBufferPointer<SearchScratch.Slot>,
-        touched: some Sequence<UInt32>,
+        touched: some Sequence<UInt32>, queryEpoch: UInt32,
         where isIncluded: ((UInt32) -> Bool)?
     ) -> Float {
         var heap = TopKHeap(capacity: k)
-        for doc in touched where alive[Int(doc)] {
+        for doc in touched where alive[Int(doc)] && slots[Int(doc)].queryMark == queryEpoch {
             let entry = TopKHeap.Entry(score: slots[Int(doc)].total, matched: 0, doc: doc)
             guard heap.wouldAccept(entry) else { continue }
             if let isIncluded, !isIncluded(doc) { continue }

@@ -48,6 +48,10 @@ struct IndexCore: Sendable {
     var normAverages: [Double]
     var lengthTotals: [Double]
     var deadCount = 0
+    /// A search looks for a lower bound of its final threshold by scoring its best documents so far in full
+    /// (`probedFloor`) only once at least this many documents are touched (and at least as many postings are
+    /// left): it costs a few passes over them, which pay only when it spares long lists. Tests lower it.
+    var probeMinimumTouched = 8_192
 
     static var stopFlag: UInt8 { 1 }
     static var synonymFlag: UInt8 { 2 }

@@ -1,0 +1,118 @@
+import Testing
+
+@testable import SupportDeskSearch
+
+/// Pruned rankings compared with full evaluation on a seeded corpus dominated by very common words (the
+/// queries whose lists are pruned to their candidates, with a threshold floor found early, or skipped for
+/// newcomers within a word's forms), with filters, field masks, a restriction, removals, compaction and updates.
+@Suite("Ranking pruning")
+struct RankingPruningTests {
+    static let fields = [SearchField("summary", weight: 2), SearchField("description"), SearchField("comments")]
+
+    /// A small deterministic generator (the same LCG the other pruning tests use).
+    struct Generator {
+        var state: UInt64
+        mutating func next(_ bound: Int) -> Int {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int((state >> 33) % UInt64(bound))
+        }
+    }
+
+    /// Words with their share of documents (in percent): `не` in most, inflections of common words, rare ones.
+    static let vocabulary: [(word: String, percent: Int)] = [
+        ("не", 80), ("номер", 40), ("номера", 12), ("бот", 20), ("боты", 6), ("работает", 25), ("работа", 15),
+        ("работают", 8), ("сообщения", 18), ("сообщение", 10), ("клиентов", 15), ("клиент", 10), ("статистика", 8),
+        ("период", 6), ("отвечает", 10), ("ответ", 6), ("звонок", 12), ("сценарий", 5), ("вебхук", 1),
+        ("токен", 1), ("модерация", 1),
+    ]
+
+    static func text(_ generator: inout Generator, words: Int) -> String {
+        var picked: [String] = []
+        for (word, percent) in vocabulary where generator.next(100) < percent {
+            for _ in 0..<(1 + generator.next(3) / 2) { picked.append(word) }
+        }
+        for _ in 0..<generator.next(words) { picked.append("слово\(generator.next(40))") }
+        for index in picked.indices.reversed() {
+            picked.swapAt(index, generator.next(index + 1))
+        }
+        return picked.joined(separator: " ")
+    }
+
+    static func document(_ key: Int, _ generator: inout Generator) -> SearchDocument<Int> {
+        var document = SearchDocument(key: key)
+        if generator.next(10) < 7 { document.append(text(&generator, words: 3), to: 0) }
+        document.append(text(&generator, words: 12), to: 1)
+        if generator.next(10) < 4 { document.append(text(&generator, words: 6), to: 2) }
+        return document
+    }
+
+    static let queries = [
+        "номер не работает ", "бот не работает ", "сообщения клиентов ", "не ", "бот не отвечает ",
+        "статистика за период ", "номер не работ", "бот не отв", "не работает ", "клиентов сообщения не ",
+        "номер бот сообщения не работает ", "вебхук не работает ", "не могу подкюлчить ", "сценарий звонок не ",
+    ]
+
+    /// The top `limit` of the full ranking, with the same scratch reused across queries.
+    static func expectExact(
+        _ index: SearchIndex<Int>, scratch: inout SearchScratch, fields: [Int]? = nil,
+        where isIncluded: ((Int) -> Bool)? = nil, label: String
+    ) {
+        for query in queries {
+            let full = index.search(query, limit: 100_000, fields: fields, scratch: &scratch, where: isIncluded).hits
+            #expect(!full.isEmpty, "\(label) \(query)")
+            for limit in [1, 5, 10] {
+                let pruned = index.search(query, limit: limit, fields: fields, scratch: &scratch, where: isIncluded)
+                    .hits
+                #expect(pruned.map(\.key) == full.prefix(limit).map(\.key), "\(label) \(query) \(limit)")
+                #expect(pruned.map(\.score) == full.prefix(limit).map(\.score), "\(label) \(query) \(limit)")
+            }
+        }
+    }
+
+    @Test(
+        "Pruned top hits equal full evaluation over common words, filters, field masks and compaction",
+        arguments: [8_192, 0, 500])
+    func prunedEqualsFull(probeMinimumTouched: Int) {
+        var generator = Generator(state: 2_026)
+        var index = SearchIndex<Int>(fields: Self.fields)
+        // 0 and 500: the best documents after the first word are scored in full for a threshold floor.
+        index.core.probeMinimumTouched = probeMinimumTouched
+        for key in 0..<3_000 { index.add(Self.document(key, &generator)) }
+        var scratch = SearchScratch()
+        Self.expectExact(index, scratch: &scratch, label: "built")
+        Self.expectExact(index, scratch: &scratch, where: { $0 % 4 != 1 }, label: "filtered")
+        Self.expectExact(index, scratch: &scratch, fields: [1, 2], label: "fields")
+
+        // Removals below the compaction point: the postings of removed documents stay.
+        for key in stride(from: 0, to: 3_000, by: 11) { index.remove(key) }
+        Self.expectExact(index, scratch: &scratch, label: "removed")
+        // Enough removals to compact (renumbering), then updates and new documents.
+        for key in stride(from: 1, to: 3_000, by: 3) { index.remove(key) }
+        for key in stride(from: 2, to: 3_000, by: 5) { index.add(Self.document(key, &generator)) }
+        for key in 3_000..<3_600 { index.add(Self.document(key, &generator)) }
+        Self.expectExact(index, scratch: &scratch, label: "compacted")
+        Self.expectExact(index, scratch: &scratch, where: { $0 % 2 == 0 }, label: "compacted, filtered")
+    }
+
+    @Test("A restricted search equals the full ranking of the restricted documents, whatever ran before")
+    func restrictionEqualsFull() {
+        var generator = Generator(state: 77)
+        var index = SearchIndex<Int>(fields: Self.fields)
+        index.core.probeMinimumTouched = 0
+        for key in 0..<2_000 { index.add(Self.document(key, &generator)) }
+        let restriction = Array(stride(from: 3, to: 2_000, by: 4))
+        let allowed = Set(restriction)
+        var scratch = SearchScratch()
+        for query in Self.queries {
+            let full = index.search(query, limit: 100_000, scratch: &scratch, where: { allowed.contains($0) }).hits
+            for limit in [1, 5, 10] {
+                // A search over everything first, so the slots hold scores of other documents.
+                _ = index.search(query, limit: limit, scratch: &scratch)
+                let pruned = index.rank(
+                    index.plan(query), limit: limit, scratch: &scratch, where: nil, restrictedTo: restriction)
+                #expect(pruned.map(\.key) == full.prefix(limit).map(\.key), "\(query) \(limit)")
+                #expect(pruned.map(\.score) == full.prefix(limit).map(\.score), "\(query) \(limit)")
+            }
+        }
+    }
+}
