@@ -133,7 +133,13 @@ extension IndexCore {
                     if let typedIsCorrectable {
                         correctable = typedIsCorrectable
                     } else {
-                        correctable = words.allSatisfy { isCorrectable(typedWords[$0], text: &text) }
+                        // A loop, not `allSatisfy`: a closure calling a method would copy the whole core.
+                        var all = true
+                        for typed in words where !isCorrectable(typedWords[typed], text: &text) {
+                            all = false
+                            break
+                        }
+                        correctable = all
                         typedIsCorrectable = correctable
                     }
                     explains = !correctable && isCorrectable(word, text: &text)
@@ -150,7 +156,7 @@ extension IndexCore {
             let long = typedWords[chunkWords[index]].reduce(0) { $0 + $1.typed.count } >= 3
             if layoutExplains[index] && (layoutMode || long) {
                 converted[index] = true
-            } else if long, let words = layoutWords[index], layoutCandidates[words].allSatisfy({ isKnownWord($0) }) {
+            } else if long, let words = layoutWords[index], allKnown(layoutCandidates[words]) {
                 // `ghjcnj` → `просто`: only known words (here a stop word), still the better reading.
                 converted[index] = true
             }
@@ -158,13 +164,14 @@ extension IndexCore {
         if layoutMode {
             // The layout was wrong for the whole query: convert the short chunks too when they read as words.
             for index in chunks.indices where !converted[index] && needsRepair(typedWords[chunkWords[index]]) {
-                if let words = layoutWords[index],
-                    words.allSatisfy({
-                        isKnownWord(layoutCandidates[$0]) || isCorrectable(layoutCandidates[$0], text: &text)
-                    })
-                {
-                    converted[index] = true
+                guard let words = layoutWords[index] else { continue }
+                var readable = true
+                for position in words
+                where !isKnownWord(layoutCandidates[position]) && !isCorrectable(layoutCandidates[position], text: &text) {
+                    readable = false
+                    break
                 }
+                if readable { converted[index] = true }
             }
         }
         var candidates: [Candidate] = []
@@ -353,8 +360,17 @@ extension IndexCore {
 
     /// Whether none of a chunk's words is known (so it may have been typed with the other layout).
     private func needsRepair(_ words: ArraySlice<Candidate>) -> Bool {
-        !words.isEmpty && !words.contains { isKnownWord($0) }
-            && words.allSatisfy { $0.script == .latin || $0.script == .cyrillic }
+        guard !words.isEmpty else { return false }
+        for word in words where isKnownWord(word) || (word.script != .latin && word.script != .cyrillic) {
+            return false
+        }
+        return true
+    }
+
+    /// Whether every word is known (loops rather than closures calling methods, which copy the core).
+    private func allKnown(_ words: ArraySlice<Candidate>) -> Bool {
+        for word in words where !isKnownWord(word) { return false }
+        return true
     }
 
     /// A word the index knows: a stop word, a synonym, or a word (or stem) with documents.
