@@ -167,7 +167,9 @@ extension IndexCore {
                 guard let words = layoutWords[index] else { continue }
                 var readable = true
                 for position in words
-                where !isKnownWord(layoutCandidates[position]) && !isCorrectable(layoutCandidates[position], text: &text) {
+                where !isKnownWord(layoutCandidates[position])
+                    && !isCorrectable(layoutCandidates[position], text: &text)
+                {
                     readable = false
                     break
                 }
