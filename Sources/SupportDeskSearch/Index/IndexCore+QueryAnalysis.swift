@@ -36,6 +36,8 @@ extension IndexCore {
         /// The query's words as typed, the other-layout readings and the repaired words, back to back.
         var tokens = TokenBuffer()
         var memos: [WordMemo] = []
+        /// Working memory of the stemmer.
+        var stemBuffer: [UInt32] = []
 
         /// The position of a word's memo (created on first use; words are compared by their letters).
         mutating func memo(_ word: Range<Int>) -> Int {
@@ -257,8 +259,8 @@ extension IndexCore {
             } else {
                 stemsInOrder.append(
                     stemID(
-                        in: text.tokens.scalars, candidate.used, surface: candidate.surface,
-                        script: Homoglyphs.script(text.tokens.scalars, candidate.used)))
+                        of: candidate.used, surface: candidate.surface,
+                        script: Homoglyphs.script(text.tokens.scalars, candidate.used), text: &text))
             }
             if !forms.isEmpty {
                 forms.sort { $0.factor > $1.factor }
@@ -356,7 +358,7 @@ extension IndexCore {
                     typed: range, used: range, script: span.script, chunk: chunk, endsText: span.endsText,
                     repair: repair, surface: surface,
                     stem: surface.map { surfaceStem[Int($0)] }
-                        ?? stems.id(of: TermStemming.stem(word, script: span.script))))
+                        ?? TermStemming.stemID(word, script: span.script, in: stems, buffer: &text.stemBuffer)))
         }
     }
 
@@ -408,12 +410,12 @@ extension IndexCore {
     /// (and is looked up, not recomputed); other words are stemmed.
     /// - Parameter surface: The word's vocabulary id, when known (`surfaces.id(of: word)`).
     private func stemID(
-        in scalars: [UInt32], _ range: Range<Int>, surface: UInt32?, script: TokenBuffer.Script
+        of range: Range<Int>, surface: UInt32?, script: TokenBuffer.Script, text: inout QueryText
     ) -> UInt32? {
-        if let surface, Homoglyphs.script(scalars, range) == script {
+        if let surface, Homoglyphs.script(text.tokens.scalars, range) == script {
             return surfaceStem[Int(surface)]
         }
-        return stems.id(of: TermStemming.stem(scalars[range], script: script))
+        return TermStemming.stemID(text.tokens.scalars[range], script: script, in: stems, buffer: &text.stemBuffer)
     }
 
     /// Whether a word is one typo away from a usable vocabulary word (choosing a reading only needs this;
@@ -735,10 +737,10 @@ extension IndexCore {
             key.removeAll(keepingCapacity: true)
             Self.pairKey(stems.scalars(compact[index - 1]), stems.scalars(compact[index]), into: &key)
             guard let pair = stems.id(of: key), !stemPostings[Int(pair)].isEmpty else { continue }
-            let text = String.fromScalars(key)
             let form = QueryPlan.Form(
                 isStem: true, term: pair, factor: Float(configuration.wordPairWeight), kind: .exact)
-            words.append(QueryPlan.Word(word: QueryWord(typed: text, used: text), forms: [form], isPair: true))
+            // A pair is never reported (matches list typed words only): it carries no text.
+            words.append(QueryPlan.Word(word: QueryWord(typed: "", used: ""), forms: [form], isPair: true))
         }
         return words
     }

@@ -58,6 +58,27 @@ struct TermTable: Sendable {
         }
     }
 
+    /// Whether a prefix of a word of at least `minimumLength` scalars may be interned: `false` means none
+    /// is (only hashes are compared, one probe sequence per prefix, the hash computed incrementally).
+    func mayHavePrefix(of word: ArraySlice<UInt32>, minimumLength: Int) -> Bool {
+        var hash: UInt32 = 2_166_136_261
+        var length = 0
+        for value in word {
+            hash = (hash ^ value) &* 16_777_619
+            length += 1
+            guard length >= minimumLength else { continue }
+            let final = hash ^ (hash >> 15)
+            var slot = Int(final) & mask
+            while true {
+                let id = slots[slot]
+                if id < 0 { break }
+                if hashes[Int(id)] == final { return true }
+                slot = (slot + 1) & mask
+            }
+        }
+        return false
+    }
+
     /// The id of a string, if interned.
     func id(of word: String) -> UInt32? { id(of: word.unicodeScalars.map(\.value)) }
 
