@@ -40,17 +40,27 @@ enum TermStemming {
     }
 
     /// The id of a folded word's stem in a table, if the table has it; a Cyrillic word is stemmed in
-    /// `buffer` (reused between calls, so nothing is allocated).
+    /// `buffer`, a Latin one in `latin` (reused between calls, so nothing is allocated).
     /// - Parameters:
     ///   - word: Folded scalars of one word.
     ///   - script: The word's script.
     ///   - table: The stems.
-    ///   - buffer: Working memory.
+    ///   - buffer: Working memory (Cyrillic words).
+    ///   - latin: Working memory (Latin words).
     /// - Returns: The stem's id.
     static func stemID(
-        _ word: ArraySlice<UInt32>, script: TokenBuffer.Script, in table: TermTable, buffer: inout [UInt32]
+        _ word: ArraySlice<UInt32>, script: TokenBuffer.Script, in table: TermTable, buffer: inout [UInt32],
+        latin: inout [Unicode.Scalar]
     ) -> UInt32? {
-        guard script == .cyrillic else { return table.id(of: stem(word, script: script)) }
+        if script == .latin {
+            latin.removeAll(keepingCapacity: true)
+            for value in word {
+                if let scalar = Unicode.Scalar(value) { latin.append(scalar) }
+            }
+            EnglishStemmer().stem(&latin)
+            return table.id(of: latin.lazy.map(\.value))
+        }
+        guard script == .cyrillic else { return table.id(of: word) }
         // A Russian stem is the word with a suffix cut inside RV (after the first vowel): when no prefix of
         // that length or longer is in the table (hashes compared only), the stemmer need not run.
         if let shortest = shortestRussianStem(word), !table.mayHavePrefix(of: word, minimumLength: shortest) {

@@ -36,8 +36,19 @@ extension IndexCore {
         /// The query's words as typed, the other-layout readings and the repaired words, back to back.
         var tokens = TokenBuffer()
         var memos: [WordMemo] = []
-        /// Working memory of the stemmer.
+        /// Working memory of the stemmers.
         var stemBuffer: [UInt32] = []
+        var latinBuffer: [Unicode.Scalar] = []
+        /// Working memory of typo look-ups: the word looked up, and the ids its deletions lead to.
+        var word: [UInt32] = []
+        var found: [UInt32] = []
+
+        /// The scalars of a word, copied into ``word`` (reused, not allocated).
+        mutating func copy(_ range: Range<Int>) -> [UInt32] {
+            word.removeAll(keepingCapacity: true)
+            word.append(contentsOf: tokens.scalars[range])
+            return word
+        }
 
         /// The position of a word's memo (created on first use; words are compared by their letters).
         mutating func memo(_ word: Range<Int>) -> Int {
@@ -85,10 +96,14 @@ extension IndexCore {
                 ?? false
 
         var text = QueryText()
-        text.tokens.scalars.reserveCapacity(raw.count + 16)
+        // Room for the words as typed, a reading of a few chunks and the repaired words: no regrowth.
+        text.tokens.scalars.reserveCapacity(2 * raw.count + 32)
+        text.tokens.spans.reserveCapacity(2 * chunks.count + 8)
+        text.memos.reserveCapacity(8)
 
         // 1. Tokenize every chunk as typed; repair chunks typed with the wrong keyboard layout.
         var typedWords: [Candidate] = []
+        typedWords.reserveCapacity(chunks.count + 4)
         var chunkWords: [Range<Int>] = []
         chunkWords.reserveCapacity(chunks.count)
         for (index, chunk) in chunks.enumerated() {
@@ -102,6 +117,7 @@ extension IndexCore {
         var layoutWords: [Range<Int>?] = Array(repeating: nil, count: chunks.count)
         var layoutCandidates: [Candidate] = []
         var layoutScalars: [UInt32] = []
+        layoutScalars.reserveCapacity(64)
         var layoutExplains = [Bool](repeating: false, count: chunks.count)
         var translitExplains = [Bool](repeating: false, count: chunks.count)
         // Letters each reading explains with content words (the reading explaining more letters wins).
@@ -348,18 +364,68 @@ extension IndexCore {
         text: inout QueryText
     ) {
         let firstSpan = text.tokens.spans.count
-        Tokenizer().tokenize(scalars: scalars, into: &text.tokens, extras: false)
-        for span in text.tokens.spans[firstSpan...] {
+        if !Self.appendPlainWord(scalars, to: &text.tokens) {
+            Tokenizer().tokenize(scalars: scalars, into: &text.tokens, extras: false)
+        }
+        for spanIndex in firstSpan..<text.tokens.spans.count {
+            let span = text.tokens.spans[spanIndex]
             let range = Int(span.start)..<Int(span.end)
             let word = text.tokens.scalars[range]
             let surface = surfaces.id(of: word)
+            let stem: UInt32?
+            if let surface {
+                stem = surfaceStem[Int(surface)]
+            } else {
+                stem = TermStemming.stemID(
+                    word, script: span.script, in: stems, buffer: &text.stemBuffer, latin: &text.latinBuffer)
+            }
             candidates.append(
                 Candidate(
                     typed: range, used: range, script: span.script, chunk: chunk, endsText: span.endsText,
-                    repair: repair, surface: surface,
-                    stem: surface.map { surfaceStem[Int($0)] }
-                        ?? TermStemming.stemID(word, script: span.script, in: stems, buffer: &text.stemBuffer)))
+                    repair: repair, surface: surface, stem: stem))
         }
+    }
+
+    /// Tokenizes the commonest chunk without the tokenizer: letters of one script (Russian without `ё`, or
+    /// basic Latin), any case, then possibly closing punctuation (`,` `.` `!` `?` `;` `:` `)`). The tokenizer
+    /// gives such a chunk one word, folded to lowercase, with the same span (ending the text only when no
+    /// punctuation follows).
+    /// - Returns: Whether the chunk was such a word and was appended; otherwise nothing was appended.
+    static func appendPlainWord(_ scalars: ArraySlice<UInt32>, to tokens: inout TokenBuffer) -> Bool {
+        var letters = 0
+        var script: TokenBuffer.Script?
+        for value in scalars {
+            let letterScript: TokenBuffer.Script
+            if value >= 0x410 && value <= 0x44F {
+                letterScript = .cyrillic
+            } else if (value >= 0x61 && value <= 0x7A) || (value >= 0x41 && value <= 0x5A) {
+                letterScript = .latin
+            } else {
+                break
+            }
+            if let script, script != letterScript { return false }
+            script = letterScript
+            letters += 1
+        }
+        guard let script, letters <= 64 else { return false }
+        for value in scalars.dropFirst(letters) {
+            switch value {
+            case 0x2C, 0x2E, 0x21, 0x3F, 0x3B, 0x3A, 0x29: continue
+            default: return false
+            }
+        }
+        let start = tokens.scalars.count
+        for value in scalars.prefix(letters) {
+            // Capitals (А–Я, A–Z) are 0x20 below their lowercase letters.
+            let isCapital = value <= 0x5A || (value >= 0x410 && value <= 0x42F)
+            tokens.scalars.append(isCapital ? value + 0x20 : value)
+        }
+        tokens.spans.append(
+            TokenBuffer.Span(
+                start: Int32(start), end: Int32(tokens.scalars.count),
+                position: tokens.spans.last.map { $0.position + 1 } ?? 0, chunk: 0, isExtra: false,
+                endsText: letters == scalars.count, script: script))
+        return true
     }
 
     /// Whether none of a chunk's words is known (so it may have been typed with the other layout).
@@ -415,7 +481,8 @@ extension IndexCore {
         if let surface, Homoglyphs.script(text.tokens.scalars, range) == script {
             return surfaceStem[Int(surface)]
         }
-        return TermStemming.stemID(text.tokens.scalars[range], script: script, in: stems, buffer: &text.stemBuffer)
+        return TermStemming.stemID(
+            text.tokens.scalars[range], script: script, in: stems, buffer: &text.stemBuffer, latin: &text.latinBuffer)
     }
 
     /// Whether a word is one typo away from a usable vocabulary word (choosing a reading only needs this;
@@ -426,7 +493,7 @@ extension IndexCore {
         if let known = text.memos[memo].typo { return known != nil }
         if let near = text.memos[memo].near { return !near.isEmpty }
         var matches: [(term: UInt32, distance: Int)] = []
-        fuzzyMatches(Array(text.tokens.scalars[word.used]), maxDistance: 1, into: &matches)
+        fuzzyMatches(text.copy(word.used), maxDistance: 1, into: &matches, found: &text.found)
         var best: [TypoCandidate] = []
         collectTypoCandidates(matches, into: &best)
         text.memos[memo].near = best
@@ -437,7 +504,7 @@ extension IndexCore {
     private func typoRepair(of word: Range<Int>, text: inout QueryText) -> Repair? {
         let memo = text.memo(word)
         if let known = text.memos[memo].typo { return known }
-        let result = typoForms(of: Array(text.tokens.scalars[word]), oneTypoAway: text.memos[memo].near)
+        let result = typoForms(of: text.copy(word), oneTypoAway: text.memos[memo].near, found: &text.found)
         text.memos[memo].typo = .some(result)
         return result
     }
@@ -467,6 +534,8 @@ extension IndexCore {
     private func directForms(surface: UInt32?, stem: UInt32?, factor: Double, kind: MatchKind?) -> [QueryPlan.Form] {
         let weights = configuration.matchWeights
         var forms: [QueryPlan.Form] = []
+        // The word, its stem and a synonym or two: one allocation instead of regrowing.
+        forms.reserveCapacity(4)
         if let surface, !surfacePostings[Int(surface)].isEmpty {
             forms.append(
                 QueryPlan.Form(
@@ -531,7 +600,8 @@ extension IndexCore {
 
     /// Forms of a misspelled word: the nearest vocabulary words within the allowed distance.
     /// - Parameter oneTypoAway: The usable words one typo away when already looked up.
-    private func typoForms(of word: [UInt32], oneTypoAway: [TypoCandidate]? = nil) -> Repair? {
+    /// - Parameter found: Working memory of the look-ups.
+    private func typoForms(of word: [UInt32], oneTypoAway: [TypoCandidate]?, found: inout [UInt32]) -> Repair? {
         let allowed = DamerauLevenshtein.allowedTypos(forLength: word.count)
         guard allowed > 0 else { return nil }
         // Only the nearest words are kept, so a distance-1 look-up that finds a word spares the (much
@@ -539,7 +609,7 @@ extension IndexCore {
         var best: [TypoCandidate] = oneTypoAway ?? []
         for distance in stride(from: oneTypoAway == nil ? 1 : 2, through: allowed, by: 1) where best.isEmpty {
             var matches: [(term: UInt32, distance: Int)] = []
-            fuzzyMatches(word, maxDistance: distance, into: &matches)
+            fuzzyMatches(word, maxDistance: distance, into: &matches, found: &found)
             collectTypoCandidates(matches, into: &best)
         }
         guard !best.isEmpty else { return nil }
@@ -561,11 +631,22 @@ extension IndexCore {
     /// Vocabulary words (of 2+ letters) within `maxDistance` typos of a word, with their distances: from the
     /// deletion dictionary when the index keeps one, else by walking the trie.
     func fuzzyMatches(_ word: [UInt32], maxDistance: Int, into results: inout [(term: UInt32, distance: Int)]) {
+        var found: [UInt32] = []
+        fuzzyMatches(word, maxDistance: maxDistance, into: &results, found: &found)
+    }
+
+    /// ``fuzzyMatches(_:maxDistance:into:)`` with working memory kept between calls.
+    /// - Parameter found: Working memory for the ids the word's deletions lead to.
+    func fuzzyMatches(
+        _ word: [UInt32], maxDistance: Int, into results: inout [(term: UInt32, distance: Int)],
+        found: inout [UInt32]
+    ) {
         guard configuration.indexesTypoDeletions, maxDistance <= 2, word.count - maxDistance >= 3 else {
             trie.fuzzyMatches(word, maxDistance: maxDistance, into: &results)
             return
         }
-        Self.deletionMatches(word, maxDistance: maxDistance, table: deletions, words: surfaces, into: &results)
+        Self.deletionMatches(
+            word, maxDistance: maxDistance, table: deletions, words: surfaces, into: &results, found: &found)
     }
 
     /// Transliteration skeletons within one typo of a skeleton: from the deletion dictionary when the index
@@ -575,19 +656,20 @@ extension IndexCore {
             skeletonTrie.fuzzyMatches(skeleton, maxDistance: 1, into: &results)
             return
         }
-        Self.deletionMatches(skeleton, maxDistance: 1, table: skeletonDeletions, words: skeletons, into: &results)
+        var found: [UInt32] = []
+        Self.deletionMatches(
+            skeleton, maxDistance: 1, table: skeletonDeletions, words: skeletons, into: &results, found: &found)
     }
 
     /// The words of a deletion dictionary within `maxDistance` typos of a word.
     private static func deletionMatches(
         _ word: [UInt32], maxDistance: Int, table: DeletionTable, words: TermTable,
-        into results: inout [(term: UInt32, distance: Int)]
+        into results: inout [(term: UInt32, distance: Int)], found: inout [UInt32]
     ) {
         // Two words within d edits (insertions, deletions, substitutions, transpositions of neighbours)
         // share a form with at most d letters deleted from each; the candidates are then checked exactly.
         // The query's variants are not deduplicated: a repeated hash only repeats ids, removed below.
-        var found: [UInt32] = []
-        found.reserveCapacity(32)
+        found.removeAll(keepingCapacity: true)
         Self.forEachDeletionHash(of: word, upTo: maxDistance) { table.appendIDs(of: $0, to: &found) }
         guard !found.isEmpty else { return }
         found.sort()
