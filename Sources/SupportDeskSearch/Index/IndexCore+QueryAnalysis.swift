@@ -39,9 +39,9 @@ extension IndexCore {
         /// Working memory of the stemmers.
         var stemBuffer: [UInt32] = []
         var latinBuffer: [Unicode.Scalar] = []
-        /// Working memory of typo look-ups: the word looked up, and the ids its deletions lead to.
+        /// Working memory of typo look-ups: the word looked up, its deletions' hashes and ids.
         var word: [UInt32] = []
-        var found: [UInt32] = []
+        var typo = TypoScratch()
 
         /// The scalars of a word, copied into ``word`` (reused, not allocated).
         mutating func copy(_ range: Range<Int>) -> [UInt32] {
@@ -493,7 +493,7 @@ extension IndexCore {
         if let known = text.memos[memo].typo { return known != nil }
         if let near = text.memos[memo].near { return !near.isEmpty }
         var matches: [(term: UInt32, distance: Int)] = []
-        fuzzyMatches(text.copy(word.used), maxDistance: 1, into: &matches, found: &text.found)
+        fuzzyMatches(text.copy(word.used), maxDistance: 1, into: &matches, scratch: &text.typo)
         var best: [TypoCandidate] = []
         collectTypoCandidates(matches, into: &best)
         text.memos[memo].near = best
@@ -504,7 +504,7 @@ extension IndexCore {
     private func typoRepair(of word: Range<Int>, text: inout QueryText) -> Repair? {
         let memo = text.memo(word)
         if let known = text.memos[memo].typo { return known }
-        let result = typoForms(of: text.copy(word), oneTypoAway: text.memos[memo].near, found: &text.found)
+        let result = typoForms(of: text.copy(word), oneTypoAway: text.memos[memo].near, scratch: &text.typo)
         text.memos[memo].typo = .some(result)
         return result
     }
@@ -600,8 +600,10 @@ extension IndexCore {
 
     /// Forms of a misspelled word: the nearest vocabulary words within the allowed distance.
     /// - Parameter oneTypoAway: The usable words one typo away when already looked up.
-    /// - Parameter found: Working memory of the look-ups.
-    private func typoForms(of word: [UInt32], oneTypoAway: [TypoCandidate]?, found: inout [UInt32]) -> Repair? {
+    /// - Parameter scratch: Working memory of the look-ups.
+    private func typoForms(
+        of word: [UInt32], oneTypoAway: [TypoCandidate]?, scratch: inout TypoScratch
+    ) -> Repair? {
         let allowed = DamerauLevenshtein.allowedTypos(forLength: word.count)
         guard allowed > 0 else { return nil }
         // Only the nearest words are kept, so a distance-1 look-up that finds a word spares the (much
@@ -609,7 +611,7 @@ extension IndexCore {
         var best: [TypoCandidate] = oneTypoAway ?? []
         for distance in stride(from: oneTypoAway == nil ? 1 : 2, through: allowed, by: 1) where best.isEmpty {
             var matches: [(term: UInt32, distance: Int)] = []
-            fuzzyMatches(word, maxDistance: distance, into: &matches, found: &found)
+            fuzzyMatches(word, maxDistance: distance, into: &matches, scratch: &scratch)
             collectTypoCandidates(matches, into: &best)
         }
         guard !best.isEmpty else { return nil }
@@ -631,22 +633,27 @@ extension IndexCore {
     /// Vocabulary words (of 2+ letters) within `maxDistance` typos of a word, with their distances: from the
     /// deletion dictionary when the index keeps one, else by walking the trie.
     func fuzzyMatches(_ word: [UInt32], maxDistance: Int, into results: inout [(term: UInt32, distance: Int)]) {
+        var scratch = TypoScratch()
+        fuzzyMatches(word, maxDistance: maxDistance, into: &results, scratch: &scratch)
+    }
+
+    /// Working memory of typo look-ups: the hashes of a word's deletions and the ids they lead to.
+    struct TypoScratch {
+        var hashes: [UInt64] = []
         var found: [UInt32] = []
-        fuzzyMatches(word, maxDistance: maxDistance, into: &results, found: &found)
     }
 
     /// ``fuzzyMatches(_:maxDistance:into:)`` with working memory kept between calls.
-    /// - Parameter found: Working memory for the ids the word's deletions lead to.
     func fuzzyMatches(
         _ word: [UInt32], maxDistance: Int, into results: inout [(term: UInt32, distance: Int)],
-        found: inout [UInt32]
+        scratch: inout TypoScratch
     ) {
         guard configuration.indexesTypoDeletions, maxDistance <= 2, word.count - maxDistance >= 3 else {
             trie.fuzzyMatches(word, maxDistance: maxDistance, into: &results)
             return
         }
         Self.deletionMatches(
-            word, maxDistance: maxDistance, table: deletions, words: surfaces, into: &results, found: &found)
+            word, maxDistance: maxDistance, table: deletions, words: surfaces, into: &results, scratch: &scratch)
     }
 
     /// Transliteration skeletons within one typo of a skeleton: from the deletion dictionary when the index
@@ -656,23 +663,27 @@ extension IndexCore {
             skeletonTrie.fuzzyMatches(skeleton, maxDistance: 1, into: &results)
             return
         }
-        var found: [UInt32] = []
+        var scratch = TypoScratch()
         Self.deletionMatches(
-            skeleton, maxDistance: 1, table: skeletonDeletions, words: skeletons, into: &results, found: &found)
+            skeleton, maxDistance: 1, table: skeletonDeletions, words: skeletons, into: &results, scratch: &scratch)
     }
 
     /// The words of a deletion dictionary within `maxDistance` typos of a word.
     private static func deletionMatches(
         _ word: [UInt32], maxDistance: Int, table: DeletionTable, words: TermTable,
-        into results: inout [(term: UInt32, distance: Int)], found: inout [UInt32]
+        into results: inout [(term: UInt32, distance: Int)], scratch: inout TypoScratch
     ) {
         // Two words within d edits (insertions, deletions, substitutions, transpositions of neighbours)
         // share a form with at most d letters deleted from each; the candidates are then checked exactly.
         // The query's variants are not deduplicated: a repeated hash only repeats ids, removed below.
-        found.removeAll(keepingCapacity: true)
-        Self.forEachDeletionHash(of: word, upTo: maxDistance) { table.appendIDs(of: $0, to: &found) }
-        guard !found.isEmpty else { return }
-        found.sort()
+        scratch.found.removeAll(keepingCapacity: true)
+        scratch.hashes.removeAll(keepingCapacity: true)
+        // The hashes first, then the look-ups in a plain loop (a closure capturing the table copies it).
+        Self.forEachDeletionHash(of: word, upTo: maxDistance) { scratch.hashes.append($0) }
+        for hash in scratch.hashes { table.appendIDs(of: hash, to: &scratch.found) }
+        guard !scratch.found.isEmpty else { return }
+        scratch.found.sort()
+        let found = scratch.found
         let storage = words.storage
         let offsets = words.offsets
         word.withUnsafeBufferPointer { typed in
