@@ -415,10 +415,13 @@ extension IndexCore {
             }
         }
         let start = tokens.scalars.count
-        for value in scalars.prefix(letters) {
-            // Capitals (А–Я, A–Z) are 0x20 below their lowercase letters.
-            let isCapital = value <= 0x5A || (value >= 0x410 && value <= 0x42F)
-            tokens.scalars.append(isCapital ? value + 0x20 : value)
+        tokens.scalars.append(contentsOf: scalars.prefix(letters))
+        tokens.scalars.withUnsafeMutableBufferPointer { folded in
+            for index in start..<folded.count {
+                // Capitals (А–Я, A–Z) are 0x20 below their lowercase letters.
+                let value = folded[index]
+                if value <= 0x5A || (value >= 0x410 && value <= 0x42F) { folded[index] = value + 0x20 }
+            }
         }
         tokens.spans.append(
             TokenBuffer.Span(
@@ -534,14 +537,17 @@ extension IndexCore {
     private func directForms(surface: UInt32?, stem: UInt32?, factor: Double, kind: MatchKind?) -> [QueryPlan.Form] {
         let weights = configuration.matchWeights
         var forms: [QueryPlan.Form] = []
-        // The word, its stem and a synonym or two: one allocation instead of regrowing.
-        forms.reserveCapacity(4)
-        if let surface, !surfacePostings[Int(surface)].isEmpty {
+        let hasSurface = surface.map { !surfacePostings[Int($0)].isEmpty } ?? false
+        let hasStem = stem.map { !stemPostings[Int($0)].isEmpty } ?? false
+        let groups = stem.flatMap { synonymGroupsOfStem[$0] }
+        // The word, its stem and a synonym or two: one allocation instead of regrowing (none for no form).
+        if hasSurface || hasStem || groups != nil { forms.reserveCapacity(4) }
+        if let surface, hasSurface {
             forms.append(
                 QueryPlan.Form(
                     isStem: false, term: surface, factor: Float(weights.exact * factor), kind: kind ?? .exact))
         }
-        if let stem, !stemPostings[Int(stem)].isEmpty {
+        if let stem, hasStem {
             forms.append(
                 QueryPlan.Form(
                     isStem: true, term: stem, factor: Float(weights.stemmed * factor), kind: kind ?? .stemmed))
@@ -549,7 +555,7 @@ extension IndexCore {
         // When no document has the word itself, its synonyms are its spellings (`смски` → `смс`) and count
         // as another form of it; otherwise they rank below the word's own forms.
         let synonymWeight = forms.isEmpty ? weights.stemmed : weights.synonym
-        if let stem, let groups = synonymGroupsOfStem[stem] {
+        if let stem, let groups {
             for group in groups {
                 for member in synonymGroups[group] where member != stem && !stemPostings[Int(member)].isEmpty {
                     if forms.contains(where: { $0.isStem && $0.term == member }) { continue }
