@@ -283,8 +283,16 @@ extension IndexCore {
                 plan.words.append(QueryPlan.Word(word: word, forms: forms))
             }
         }
-        plan.words += phraseSynonymWords(stemsInOrder)
-        if configuration.indexesWordPairs { plan.words += pairWords(stemsInOrder) }
+        // The query's stems in order, words without a stem left out (phrases and pairs skip them).
+        var compact: [UInt32] = []
+        compact.reserveCapacity(stemsInOrder.count)
+        for stem in stemsInOrder {
+            if let stem { compact.append(stem) }
+        }
+        if compact.count >= 2 {
+            phraseSynonymWords(compact, into: &plan.words)
+            if configuration.indexesWordPairs { pairWords(compact, into: &plan.words) }
+        }
         if plan.allWords.contains(where: { $0.repair != nil }) {
             plan.correction = plan.allWords.map(\.used).joined(separator: " ")
         }
@@ -800,16 +808,18 @@ extension IndexCore {
     }
 
     /// Words standing for multi-word synonyms found in the query (“личный кабинет” → `лк`, `аккаунт`).
-    private func phraseSynonymWords(_ stemsInOrder: [UInt32?]) -> [QueryPlan.Word] {
-        guard !synonymPhrases.isEmpty else { return [] }
-        var words: [QueryPlan.Word] = []
+    /// - Parameter compact: The query's stems in order (words without one left out).
+    private func phraseSynonymWords(_ compact: [UInt32], into words: inout [QueryPlan.Word]) {
+        guard !synonymPhrases.isEmpty else { return }
         let factor = Float(configuration.matchWeights.synonym)
-        let compact = stemsInOrder.compactMap { $0 }
-        guard compact.count >= 2 else { return [] }
-        // The query's stems, sorted: a phrase is looked at only when its first stem is present.
+        // The query's stems, sorted: a phrase is looked at only when its first stem is present (checked
+        // through the phrase's position, without copying it).
         let present = compact.sorted()
-        for phrase in synonymPhrases
-        where phrase.stems.count <= compact.count && Self.sortedContains(present, phrase.stems[0]) {
+        for index in synonymPhrases.indices
+        where synonymPhrases[index].stems.count <= compact.count
+            && Self.sortedContains(present, synonymPhrases[index].stems[0])
+        {
+            let phrase = synonymPhrases[index]
             var found = false
             for start in 0...(compact.count - phrase.stems.count)
             where compact[start..<start + phrase.stems.count].elementsEqual(phrase.stems) {
@@ -831,7 +841,6 @@ extension IndexCore {
                 QueryPlan.Word(
                     word: QueryWord(typed: text, used: text, weight: weight), forms: forms, isPhraseSynonym: true))
         }
-        return words
     }
 
     /// Whether a sorted array holds a value (binary search).
@@ -846,11 +855,11 @@ extension IndexCore {
     }
 
     /// Neighbouring query words that documents also have side by side (`не понимает`, `не работает обзвон`).
-    private func pairWords(_ stemsInOrder: [UInt32?]) -> [QueryPlan.Word] {
-        let compact = stemsInOrder.compactMap { $0 }
-        guard compact.count >= 2 else { return [] }
-        var words: [QueryPlan.Word] = []
+    /// - Parameter compact: The query's stems in order (words without one left out).
+    private func pairWords(_ compact: [UInt32], into words: inout [QueryPlan.Word]) {
+        guard compact.count >= 2 else { return }
         var key: [UInt32] = []
+        key.reserveCapacity(32)
         for index in 1..<compact.count {
             key.removeAll(keepingCapacity: true)
             Self.pairKey(stems.scalars(compact[index - 1]), stems.scalars(compact[index]), into: &key)
@@ -860,6 +869,5 @@ extension IndexCore {
             // A pair is never reported (matches list typed words only): it carries no text.
             words.append(QueryPlan.Word(word: QueryWord(typed: "", used: ""), forms: [form], isPair: true))
         }
-        return words
     }
 }
