@@ -110,7 +110,11 @@ public struct TopicSuggester: Sendable {
         var plan = index.plan(query)
         QueryWeighting.weigh(&plan, in: index)
         // Ranked by document number and resolved through `entries` (no key, catalog lookup or hit per result).
-        let ranked = index.core.rank(plan, limit: max(limit, 0), scratch: &scratch, where: nil)
+        // A catalog's few topics are scored exhaustively (the same results as `rank`, without its pruning).
+        let ranked =
+            index.core.documentCount <= IndexCore.exhaustiveRankingLimit
+            ? index.core.rankExhaustively(plan, limit: max(limit, 0), scratch: &scratch)
+            : index.core.rank(plan, limit: max(limit, 0), scratch: &scratch, where: nil)
         var topics: [TopicSuggestion] = []
         topics.reserveCapacity(ranked.count)
         var categoryPositions: [Int] = []
