@@ -64,13 +64,12 @@ extension IndexCore {
         var touched: [UInt32] = []
         touched.reserveCapacity(documentCount)
         for (position, wordIndex) in order.enumerated() {
-            let word = plan.words[wordIndex]
             // `queryMark` 1: touched by this query; `wordMark`: the word's position in the order, plus one.
             let mark = UInt32(position + 1)
             let bit: UInt64 = wordIndex < 64 ? 1 << UInt64(wordIndex) : 0
-            let wordWeight = Float(word.word.weight)
+            let wordWeight = Float(plan.words[wordIndex].word.weight)
             for step in steps[wordSteps[wordIndex]] {
-                let form = word.forms[step.form]
+                let form = plan.words[wordIndex].forms[step.form]
                 let stem = form.isStem ? form.term : surfaceStem[Int(form.term)]
                 let scale = form.factor * idf(stem: stem) * wordWeight * (k1 + 1)
                 let list = form.isStem ? stemPostings[Int(form.term)] : surfacePostings[Int(form.term)]
@@ -114,11 +113,15 @@ extension IndexCore {
         let best = heap.sortedBestFirst()
         var results: [RankedDocument] = []
         results.reserveCapacity(best.count)
+        // A term's text is made once, though several documents match it (by the form's place in `steps`).
+        var termTexts = [String?](repeating: nil, count: steps.count)
         for entry in best {
             results.append(
                 RankedDocument(
                     doc: entry.doc, score: Double(entry.score),
-                    matches: exhaustiveMatches(of: entry.doc, in: plan, mask: scratch.slots[Int(entry.doc)].matched)))
+                    matches: exhaustiveMatches(
+                        of: entry.doc, in: plan, mask: scratch.slots[Int(entry.doc)].matched, firstForms: wordSteps,
+                        termTexts: &termTexts)))
         }
         for doc in touched { scratch.slots[Int(doc)] = SearchScratch.Slot() }
         return results
@@ -126,18 +129,29 @@ extension IndexCore {
 
     /// Which form of each matched query word a document matched (the first listed that it has), as `rank`
     /// reports them.
-    private func exhaustiveMatches(of doc: UInt32, in plan: QueryPlan, mask: UInt64) -> [TermMatch] {
+    /// - Parameters:
+    ///   - firstForms: Per word, the places of its forms (its first form's place is the lower bound).
+    ///   - termTexts: The text of each form's term, by place, once made.
+    private func exhaustiveMatches(
+        of doc: UInt32, in plan: QueryPlan, mask: UInt64, firstForms: [Range<Int>], termTexts: inout [String?]
+    ) -> [TermMatch] {
         var result: [TermMatch] = []
         result.reserveCapacity(mask.nonzeroBitCount)
-        for (wordIndex, word) in plan.words.enumerated()
-        where !word.isPair && wordIndex < 64 && mask & (1 << UInt64(wordIndex)) != 0 {
-            for form in word.forms {
+        for wordIndex in plan.words.indices
+        where !plan.words[wordIndex].isPair && wordIndex < 64 && mask & (1 << UInt64(wordIndex)) != 0 {
+            for (formIndex, form) in plan.words[wordIndex].forms.enumerated() {
                 let postings = form.isStem ? stemPostings[Int(form.term)] : surfacePostings[Int(form.term)]
-                if Self.contains(postings, doc) {
-                    let term = form.isStem ? stems.string(form.term) : surfaces.string(form.term)
-                    result.append(TermMatch(queryWord: word.word.used, matchedTerm: term, kind: form.kind))
-                    break
+                guard Self.contains(postings, doc) else { continue }
+                let place = firstForms[wordIndex].lowerBound + formIndex
+                let term: String
+                if let known = termTexts[place] {
+                    term = known
+                } else {
+                    term = form.isStem ? stems.string(form.term) : surfaces.string(form.term)
+                    termTexts[place] = term
                 }
+                result.append(TermMatch(queryWord: plan.words[wordIndex].word.used, matchedTerm: term, kind: form.kind))
+                break
             }
         }
         return result
