@@ -92,8 +92,7 @@ extension IndexCore {
         if chunkStart >= 0 { chunks.append(chunkStart..<raw.count) }
         let prefixMode =
             configuration.completesLastWord
-            && lastCharacter.map { !$0.properties.isWhitespace && !".?!,;:)".unicodeScalars.contains($0) }
-                ?? false
+            && lastCharacter.map { !Self.isWhitespace($0) && !".?!,;:)".unicodeScalars.contains($0) } ?? false
 
         var text = QueryText()
         // Room for the words as typed, a reading of a few chunks and the repaired words: no regrowth.
@@ -347,7 +346,13 @@ extension IndexCore {
     ) {
         let openers = concessiveOpeners
         func isOpener(_ word: Range<Int>) -> Bool {
-            openers.contains { $0.count == word.count && $0.elementsEqual(scalars[word]) }
+            // Most words differ in length or first letter from every opener: no comparison of letters.
+            guard !word.isEmpty else { return false }
+            let first = scalars[word.lowerBound]
+            for opener in openers where opener.count == word.count && opener[0] == first {
+                if opener.elementsEqual(scalars[word]) { return true }
+            }
+            return false
         }
         guard let first = candidates.firstIndex(where: { isOpener($0.typed) }) else { return }
         var clauseChunks = Set<Int>()
@@ -400,6 +405,11 @@ extension IndexCore {
     /// punctuation follows).
     /// - Returns: Whether the chunk was such a word and was appended; otherwise nothing was appended.
     static func appendPlainWord(_ scalars: ArraySlice<UInt32>, to tokens: inout TokenBuffer) -> Bool {
+        scalars.withUnsafeBufferPointer { appendPlainWord($0, to: &tokens) }
+    }
+
+    /// ``appendPlainWord(_:to:)`` over the chunk's memory.
+    private static func appendPlainWord(_ scalars: UnsafeBufferPointer<UInt32>, to tokens: inout TokenBuffer) -> Bool {
         var letters = 0
         var script: TokenBuffer.Script?
         for value in scalars {
@@ -416,14 +426,14 @@ extension IndexCore {
             letters += 1
         }
         guard let script, letters <= 64 else { return false }
-        for value in scalars.dropFirst(letters) {
+        for value in UnsafeBufferPointer(rebasing: scalars[letters...]) {
             switch value {
             case 0x2C, 0x2E, 0x21, 0x3F, 0x3B, 0x3A, 0x29: continue
             default: return false
             }
         }
         let start = tokens.scalars.count
-        tokens.scalars.append(contentsOf: scalars.prefix(letters))
+        tokens.scalars.append(contentsOf: UnsafeBufferPointer(rebasing: scalars[0..<letters]))
         tokens.scalars.withUnsafeMutableBufferPointer { folded in
             for index in start..<folded.count {
                 // Capitals (А–Я, A–Z) are 0x20 below their lowercase letters.
