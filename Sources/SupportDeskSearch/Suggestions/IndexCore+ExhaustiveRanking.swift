@@ -33,23 +33,32 @@ extension IndexCore {
         wordSteps.reserveCapacity(plan.words.count)
         wordBounds.reserveCapacity(plan.words.count)
         wordCosts.reserveCapacity(plan.words.count)
-        for (wordIndex, word) in plan.words.enumerated() {
-            let weight = Float(word.word.weight) * (k1 + 1)
+        // Per form (by place: its word's first place plus its position), what scoring needs.
+        var scales: [Float] = []
+        var lists: [[Posting]] = []
+        for wordIndex in plan.words.indices {
+            let forms = plan.words[wordIndex].forms
+            let wordWeight = Float(plan.words[wordIndex].word.weight)
+            let weight = wordWeight * (k1 + 1)
             let first = steps.count
             var cost = 0
-            for formIndex in word.forms.indices {
-                let form = word.forms[formIndex]
+            for formIndex in forms.indices {
+                let form = forms[formIndex]
                 let stem = form.isStem ? form.term : surfaceStem[Int(form.term)]
                 let impact = form.isStem ? stemMaxImpact[Int(form.term)] : surfaceMaxImpact[Int(form.term)]
                 let saturation = impact * (k1 + 1) / (k1 + impact) / (k1 + 1)
+                let idf = idf(stem: stem)
                 steps.append(
                     RankingStep(
-                        word: wordIndex, form: formIndex,
-                        bound: form.factor * idf(stem: stem) * weight * saturation * 1.0001))
-                cost += (form.isStem ? stemPostings[Int(form.term)] : surfacePostings[Int(form.term)]).count
+                        word: wordIndex, form: formIndex, bound: form.factor * idf * weight * saturation * 1.0001))
+                // `rank`'s scale of the form, in the same arithmetic.
+                scales.append(form.factor * idf * wordWeight * (k1 + 1))
+                let list = form.isStem ? stemPostings[Int(form.term)] : surfacePostings[Int(form.term)]
+                lists.append(list)
+                cost += list.count
             }
-            steps[first..<steps.count].sort { $0.bound > $1.bound }
             wordSteps.append(first..<steps.count)
+            steps[first..<steps.count].sort { $0.bound > $1.bound }
             wordBounds.append(steps.count > first ? steps[first].bound : 0)
             wordCosts.append(cost)
         }
@@ -63,42 +72,48 @@ extension IndexCore {
         for doc in 0..<documentCount { scratch.slots[doc] = SearchScratch.Slot() }
         var touched: [UInt32] = []
         touched.reserveCapacity(documentCount)
+        // Per document and form place: whether the form's list has the document (for its matches).
+        var has = [Bool](repeating: false, count: documentCount * steps.count)
+        let places = steps.count
         for (position, wordIndex) in order.enumerated() {
             // `queryMark` 1: touched by this query; `wordMark`: the word's position in the order, plus one.
             let mark = UInt32(position + 1)
             let bit: UInt64 = wordIndex < 64 ? 1 << UInt64(wordIndex) : 0
-            let wordWeight = Float(plan.words[wordIndex].word.weight)
-            for step in steps[wordSteps[wordIndex]] {
-                let form = plan.words[wordIndex].forms[step.form]
-                let stem = form.isStem ? form.term : surfaceStem[Int(form.term)]
-                let scale = form.factor * idf(stem: stem) * wordWeight * (k1 + 1)
-                let list = form.isStem ? stemPostings[Int(form.term)] : surfacePostings[Int(form.term)]
-                var index = 0
-                while index < list.count {
-                    let doc = list[index].doc
-                    let base = Int(doc) * fieldCount
-                    var tf: Float = 0
-                    repeat {
-                        let posting = list[index]
-                        let field = Int(posting.field)
-                        tf += fieldWeight[field] * Float(posting.tf) * norms[base + field]
-                        index += 1
-                    } while index < list.count && list[index].doc == doc
-                    guard tf > 0 else { continue }
-                    let value = scale * tf / (k1 + tf)
-                    let d = Int(doc)
-                    if scratch.slots[d].queryMark != 1 {
-                        scratch.slots[d] = SearchScratch.Slot(
-                            total: value, contribution: value, wordMark: mark, queryMark: 1, matched: bit)
-                        touched.append(doc)
-                    } else if scratch.slots[d].wordMark != mark {
-                        scratch.slots[d].wordMark = mark
-                        scratch.slots[d].contribution = value
-                        scratch.slots[d].total += value
-                        scratch.slots[d].matched |= bit
-                    } else if value > scratch.slots[d].contribution {
-                        scratch.slots[d].total += value - scratch.slots[d].contribution
-                        scratch.slots[d].contribution = value
+            let firstPlace = wordSteps[wordIndex].lowerBound
+            for stepIndex in wordSteps[wordIndex] {
+                let place = firstPlace + steps[stepIndex].form
+                let scale = scales[place]
+                lists[place].withUnsafeBufferPointer { list in
+                    var index = 0
+                    while index < list.count {
+                        let doc = list[index].doc
+                        let base = Int(doc) * fieldCount
+                        var tf: Float = 0
+                        var inSearchedField = false
+                        repeat {
+                            let posting = list[index]
+                            let field = Int(posting.field)
+                            inSearchedField = inSearchedField || field < 64
+                            tf += fieldWeight[field] * Float(posting.tf) * norms[base + field]
+                            index += 1
+                        } while index < list.count && list[index].doc == doc
+                        let d = Int(doc)
+                        if inSearchedField { has[d * places + place] = true }
+                        guard tf > 0 else { continue }
+                        let value = scale * tf / (k1 + tf)
+                        if scratch.slots[d].queryMark != 1 {
+                            scratch.slots[d] = SearchScratch.Slot(
+                                total: value, contribution: value, wordMark: mark, queryMark: 1, matched: bit)
+                            touched.append(doc)
+                        } else if scratch.slots[d].wordMark != mark {
+                            scratch.slots[d].wordMark = mark
+                            scratch.slots[d].contribution = value
+                            scratch.slots[d].total += value
+                            scratch.slots[d].matched |= bit
+                        } else if value > scratch.slots[d].contribution {
+                            scratch.slots[d].total += value - scratch.slots[d].contribution
+                            scratch.slots[d].contribution = value
+                        }
                     }
                 }
             }
@@ -113,47 +128,34 @@ extension IndexCore {
         let best = heap.sortedBestFirst()
         var results: [RankedDocument] = []
         results.reserveCapacity(best.count)
-        // A term's text is made once, though several documents match it (by the form's place in `steps`).
-        var termTexts = [String?](repeating: nil, count: steps.count)
+        // A term's text is made once, though several documents match it (by the form's place).
+        var termTexts = [String?](repeating: nil, count: places)
         for entry in best {
-            results.append(
-                RankedDocument(
-                    doc: entry.doc, score: Double(entry.score),
-                    matches: exhaustiveMatches(
-                        of: entry.doc, in: plan, mask: scratch.slots[Int(entry.doc)].matched, firstForms: wordSteps,
-                        termTexts: &termTexts)))
+            let d = Int(entry.doc)
+            var matches: [TermMatch] = []
+            let mask = scratch.slots[d].matched
+            matches.reserveCapacity(mask.nonzeroBitCount)
+            // The first listed form of each matched word that the document has, as `rank` reports them.
+            for wordIndex in plan.words.indices
+            where !plan.words[wordIndex].isPair && wordIndex < 64 && mask & (1 << UInt64(wordIndex)) != 0 {
+                let firstPlace = wordSteps[wordIndex].lowerBound
+                for place in wordSteps[wordIndex] where has[d * places + place] {
+                    let form = plan.words[wordIndex].forms[place - firstPlace]
+                    let term: String
+                    if let known = termTexts[place] {
+                        term = known
+                    } else {
+                        term = form.isStem ? stems.string(form.term) : surfaces.string(form.term)
+                        termTexts[place] = term
+                    }
+                    matches.append(
+                        TermMatch(queryWord: plan.words[wordIndex].word.used, matchedTerm: term, kind: form.kind))
+                    break
+                }
+            }
+            results.append(RankedDocument(doc: entry.doc, score: Double(entry.score), matches: matches))
         }
         for doc in touched { scratch.slots[Int(doc)] = SearchScratch.Slot() }
         return results
-    }
-
-    /// Which form of each matched query word a document matched (the first listed that it has), as `rank`
-    /// reports them.
-    /// - Parameters:
-    ///   - firstForms: Per word, the places of its forms (its first form's place is the lower bound).
-    ///   - termTexts: The text of each form's term, by place, once made.
-    private func exhaustiveMatches(
-        of doc: UInt32, in plan: QueryPlan, mask: UInt64, firstForms: [Range<Int>], termTexts: inout [String?]
-    ) -> [TermMatch] {
-        var result: [TermMatch] = []
-        result.reserveCapacity(mask.nonzeroBitCount)
-        for wordIndex in plan.words.indices
-        where !plan.words[wordIndex].isPair && wordIndex < 64 && mask & (1 << UInt64(wordIndex)) != 0 {
-            for (formIndex, form) in plan.words[wordIndex].forms.enumerated() {
-                let postings = form.isStem ? stemPostings[Int(form.term)] : surfacePostings[Int(form.term)]
-                guard Self.contains(postings, doc) else { continue }
-                let place = firstForms[wordIndex].lowerBound + formIndex
-                let term: String
-                if let known = termTexts[place] {
-                    term = known
-                } else {
-                    term = form.isStem ? stems.string(form.term) : surfaces.string(form.term)
-                    termTexts[place] = term
-                }
-                result.append(TermMatch(queryWord: plan.words[wordIndex].word.used, matchedTerm: term, kind: form.kind))
-                break
-            }
-        }
-        return result
     }
 }
