@@ -825,10 +825,14 @@ extension IndexCore {
         // The query's stems, sorted: a phrase is looked at only when its first stem is present (checked
         // through the phrase's position, without copying it).
         let present = compact.sorted()
-        for index in synonymPhrases.indices
-        where synonymPhrases[index].stems.count <= compact.count
-            && Self.sortedContains(present, synonymPhrases[index].stems[0])
-        {
+        // A bit per stem (its id modulo 64): most phrases' first stems miss it, without a search.
+        var presentBits: UInt64 = 0
+        for stem in compact { presentBits |= 1 << UInt64(stem & 63) }
+        for index in synonymPhrases.indices {
+            let first = synonymPhrases[index].stems[0]
+            guard presentBits & (1 << UInt64(first & 63)) != 0,
+                synonymPhrases[index].stems.count <= compact.count, Self.sortedContains(present, first)
+            else { continue }
             let phrase = synonymPhrases[index]
             var found = false
             for start in 0...(compact.count - phrase.stems.count)
