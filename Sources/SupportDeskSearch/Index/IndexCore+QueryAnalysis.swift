@@ -122,7 +122,7 @@ extension IndexCore {
         // Letters each reading explains with content words (the reading explaining more letters wins).
         var layoutLetters = 0
         var translitLetters = 0
-        for (index, chunk) in chunks.enumerated() where needsRepair(typedWords[chunkWords[index]]) {
+        for (index, chunk) in chunks.enumerated() where needsRepair(typedWords, chunkWords[index]) {
             let words = chunkWords[index]
             if typedWords[words].allSatisfy({ $0.script == .latin }) {
                 for position in words {
@@ -180,7 +180,7 @@ extension IndexCore {
         }
         if layoutMode {
             // The layout was wrong for the whole query: convert the short chunks too when they read as words.
-            for index in chunks.indices where !converted[index] && needsRepair(typedWords[chunkWords[index]]) {
+            for index in chunks.indices where !converted[index] && needsRepair(typedWords, chunkWords[index]) {
                 guard let words = layoutWords[index] else { continue }
                 var readable = true
                 for position in words
@@ -193,14 +193,20 @@ extension IndexCore {
                 if readable { converted[index] = true }
             }
         }
-        var candidates: [Candidate] = []
-        candidates.reserveCapacity(typedWords.count)
-        for index in chunks.indices {
-            if converted[index], let words = layoutWords[index] {
-                candidates += layoutCandidates[words]
-            } else {
-                candidates += typedWords[chunkWords[index]]
+        var candidates: [Candidate]
+        if converted.contains(true) {
+            candidates = []
+            candidates.reserveCapacity(typedWords.count)
+            for index in chunks.indices {
+                if converted[index], let words = layoutWords[index] {
+                    candidates += layoutCandidates[words]
+                } else {
+                    candidates += typedWords[chunkWords[index]]
+                }
             }
+        } else {
+            // Every chunk as typed: the chunks' words are `typedWords`, in order.
+            candidates = typedWords
         }
 
         Self.weighConcessiveClauses(&candidates, scalars: text.tokens.scalars, raw: raw, chunks: chunks)
@@ -450,10 +456,14 @@ extension IndexCore {
     }
 
     /// Whether none of a chunk's words is known (so it may have been typed with the other layout).
-    private func needsRepair(_ words: ArraySlice<Candidate>) -> Bool {
+    /// - Parameters:
+    ///   - candidates: The words of the query.
+    ///   - words: The chunk's words among them (a range, not a slice: nothing retained).
+    private func needsRepair(_ candidates: [Candidate], _ words: Range<Int>) -> Bool {
         guard !words.isEmpty else { return false }
-        for word in words where isKnownWord(word) || (word.script != .latin && word.script != .cyrillic) {
-            return false
+        for position in words {
+            let word = candidates[position]
+            if isKnownWord(word) || (word.script != .latin && word.script != .cyrillic) { return false }
         }
         return true
     }
