@@ -36,6 +36,11 @@ extension IndexCore {
         // Per form (by place: its word's first place plus its position), what scoring needs.
         var scales: [Float] = []
         var lists: [[Posting]] = []
+        var formCount = 0
+        for word in plan.words { formCount += word.forms.count }
+        steps.reserveCapacity(formCount)
+        scales.reserveCapacity(formCount)
+        lists.reserveCapacity(formCount)
         for wordIndex in plan.words.indices {
             let forms = plan.words[wordIndex].forms
             let wordWeight = Float(plan.words[wordIndex].word.weight)
@@ -58,7 +63,12 @@ extension IndexCore {
                 cost += list.count
             }
             wordSteps.append(first..<steps.count)
-            steps[first..<steps.count].sort { $0.bound > $1.bound }
+            // Sorted in place (a sorted slice would be copied out and back), by the same stable sort.
+            let end = steps.count
+            steps.withUnsafeMutableBufferPointer { steps in
+                var forms = UnsafeMutableBufferPointer(rebasing: steps[first..<end])
+                forms.sort { $0.bound > $1.bound }
+            }
             wordBounds.append(steps.count > first ? steps[first].bound : 0)
             wordCosts.append(cost)
         }
