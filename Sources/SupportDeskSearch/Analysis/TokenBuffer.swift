@@ -75,7 +75,20 @@ extension String {
 
     /// A string from contiguous scalar values, UTF-8 encoded in place (invalid values are skipped).
     private static func fromScalarBuffer(_ values: UnsafeBufferPointer<UInt32>) -> String {
-        String(unsafeUninitializedCapacity: values.count * 4) { bytes in
+        // The exact UTF-8 length first: a word of up to 15 bytes (7 Cyrillic letters) then becomes a small
+        // string, stored inline without an allocation (a capacity of 4 bytes per scalar would allocate).
+        var length = 0
+        for value in values {
+            switch value {
+            case 0..<0x80: length += 1
+            case 0x80..<0x800: length += 2
+            case 0xD800...0xDFFF: continue
+            case 0x800..<0x10000: length += 3
+            case 0x10000...0x10FFFF: length += 4
+            default: continue
+            }
+        }
+        return String(unsafeUninitializedCapacity: length) { bytes in
             var count = 0
             for value in values {
                 switch value {

@@ -36,6 +36,19 @@ extension IndexCore {
         /// The query's words as typed, the other-layout readings and the repaired words, back to back.
         var tokens = TokenBuffer()
         var memos: [WordMemo] = []
+        /// Working memory of the stemmers.
+        var stemBuffer: [UInt32] = []
+        var latinBuffer: [Unicode.Scalar] = []
+        /// Working memory of typo look-ups: the word looked up, its deletions' hashes and ids.
+        var word: [UInt32] = []
+        var typo = TypoScratch()
+
+        /// The scalars of a word, copied into ``word`` (reused, not allocated).
+        mutating func copy(_ range: Range<Int>) -> [UInt32] {
+            word.removeAll(keepingCapacity: true)
+            word.append(contentsOf: tokens.scalars[range])
+            return word
+        }
 
         /// The position of a word's memo (created on first use; words are compared by their letters).
         mutating func memo(_ word: Range<Int>) -> Int {
@@ -79,14 +92,17 @@ extension IndexCore {
         if chunkStart >= 0 { chunks.append(chunkStart..<raw.count) }
         let prefixMode =
             configuration.completesLastWord
-            && lastCharacter.map { !$0.properties.isWhitespace && !".?!,;:)".unicodeScalars.contains($0) }
-                ?? false
+            && lastCharacter.map { !Self.isWhitespace($0) && !".?!,;:)".unicodeScalars.contains($0) } ?? false
 
         var text = QueryText()
-        text.tokens.scalars.reserveCapacity(raw.count + 16)
+        // Room for the words as typed, a reading of a few chunks and the repaired words: no regrowth.
+        text.tokens.scalars.reserveCapacity(2 * raw.count + 32)
+        text.tokens.spans.reserveCapacity(2 * chunks.count + 8)
+        text.memos.reserveCapacity(8)
 
         // 1. Tokenize every chunk as typed; repair chunks typed with the wrong keyboard layout.
         var typedWords: [Candidate] = []
+        typedWords.reserveCapacity(chunks.count + 4)
         var chunkWords: [Range<Int>] = []
         chunkWords.reserveCapacity(chunks.count)
         for (index, chunk) in chunks.enumerated() {
@@ -100,12 +116,13 @@ extension IndexCore {
         var layoutWords: [Range<Int>?] = Array(repeating: nil, count: chunks.count)
         var layoutCandidates: [Candidate] = []
         var layoutScalars: [UInt32] = []
+        layoutScalars.reserveCapacity(64)
         var layoutExplains = [Bool](repeating: false, count: chunks.count)
         var translitExplains = [Bool](repeating: false, count: chunks.count)
         // Letters each reading explains with content words (the reading explaining more letters wins).
         var layoutLetters = 0
         var translitLetters = 0
-        for (index, chunk) in chunks.enumerated() where needsRepair(typedWords[chunkWords[index]]) {
+        for (index, chunk) in chunks.enumerated() where needsRepair(typedWords, chunkWords[index]) {
             let words = chunkWords[index]
             if typedWords[words].allSatisfy({ $0.script == .latin }) {
                 for position in words {
@@ -133,7 +150,13 @@ extension IndexCore {
                     if let typedIsCorrectable {
                         correctable = typedIsCorrectable
                     } else {
-                        correctable = words.allSatisfy { isCorrectable(typedWords[$0], text: &text) }
+                        // A loop, not `allSatisfy`: a closure calling a method would copy the whole core.
+                        var all = true
+                        for typed in words where !isCorrectable(typedWords[typed], text: &text) {
+                            all = false
+                            break
+                        }
+                        correctable = all
                         typedIsCorrectable = correctable
                     }
                     explains = !correctable && isCorrectable(word, text: &text)
@@ -150,31 +173,40 @@ extension IndexCore {
             let long = typedWords[chunkWords[index]].reduce(0) { $0 + $1.typed.count } >= 3
             if layoutExplains[index] && (layoutMode || long) {
                 converted[index] = true
-            } else if long, let words = layoutWords[index], layoutCandidates[words].allSatisfy({ isKnownWord($0) }) {
+            } else if long, let words = layoutWords[index], allKnown(layoutCandidates[words]) {
                 // `ghjcnj` → `просто`: only known words (here a stop word), still the better reading.
                 converted[index] = true
             }
         }
         if layoutMode {
             // The layout was wrong for the whole query: convert the short chunks too when they read as words.
-            for index in chunks.indices where !converted[index] && needsRepair(typedWords[chunkWords[index]]) {
-                if let words = layoutWords[index],
-                    words.allSatisfy({
-                        isKnownWord(layoutCandidates[$0]) || isCorrectable(layoutCandidates[$0], text: &text)
-                    })
+            for index in chunks.indices where !converted[index] && needsRepair(typedWords, chunkWords[index]) {
+                guard let words = layoutWords[index] else { continue }
+                var readable = true
+                for position in words
+                where !isKnownWord(layoutCandidates[position])
+                    && !isCorrectable(layoutCandidates[position], text: &text)
                 {
-                    converted[index] = true
+                    readable = false
+                    break
                 }
+                if readable { converted[index] = true }
             }
         }
-        var candidates: [Candidate] = []
-        candidates.reserveCapacity(typedWords.count)
-        for index in chunks.indices {
-            if converted[index], let words = layoutWords[index] {
-                candidates += layoutCandidates[words]
-            } else {
-                candidates += typedWords[chunkWords[index]]
+        var candidates: [Candidate]
+        if converted.contains(true) {
+            candidates = []
+            candidates.reserveCapacity(typedWords.count)
+            for index in chunks.indices {
+                if converted[index], let words = layoutWords[index] {
+                    candidates += layoutCandidates[words]
+                } else {
+                    candidates += typedWords[chunkWords[index]]
+                }
             }
+        } else {
+            // Every chunk as typed: the chunks' words are `typedWords`, in order.
+            candidates = typedWords
         }
 
         Self.weighConcessiveClauses(&candidates, scalars: text.tokens.scalars, raw: raw, chunks: chunks)
@@ -248,16 +280,24 @@ extension IndexCore {
             } else {
                 stemsInOrder.append(
                     stemID(
-                        in: text.tokens.scalars, candidate.used, surface: candidate.surface,
-                        script: Homoglyphs.script(text.tokens.scalars, candidate.used)))
+                        of: candidate.used, surface: candidate.surface,
+                        script: Homoglyphs.script(text.tokens.scalars, candidate.used), text: &text))
             }
             if !forms.isEmpty {
                 forms.sort { $0.factor > $1.factor }
                 plan.words.append(QueryPlan.Word(word: word, forms: forms))
             }
         }
-        plan.words += phraseSynonymWords(stemsInOrder)
-        if configuration.indexesWordPairs { plan.words += pairWords(stemsInOrder) }
+        // The query's stems in order, words without a stem left out (phrases and pairs skip them).
+        var compact: [UInt32] = []
+        compact.reserveCapacity(stemsInOrder.count)
+        for stem in stemsInOrder {
+            if let stem { compact.append(stem) }
+        }
+        if compact.count >= 2 {
+            phraseSynonymWords(compact, into: &plan.words)
+            if configuration.indexesWordPairs { pairWords(compact, into: &plan.words) }
+        }
         if plan.allWords.contains(where: { $0.repair != nil }) {
             plan.correction = plan.allWords.map(\.used).joined(separator: " ")
         }
@@ -312,7 +352,13 @@ extension IndexCore {
     ) {
         let openers = concessiveOpeners
         func isOpener(_ word: Range<Int>) -> Bool {
-            openers.contains { $0.count == word.count && $0.elementsEqual(scalars[word]) }
+            // Most words differ in length or first letter from every opener: no comparison of letters.
+            guard !word.isEmpty else { return false }
+            let first = scalars[word.lowerBound]
+            for opener in openers where opener.count == word.count && opener[0] == first {
+                if opener.elementsEqual(scalars[word]) { return true }
+            }
+            return false
         }
         guard let first = candidates.firstIndex(where: { isOpener($0.typed) }) else { return }
         var clauseChunks = Set<Int>()
@@ -337,24 +383,95 @@ extension IndexCore {
         text: inout QueryText
     ) {
         let firstSpan = text.tokens.spans.count
-        Tokenizer().tokenize(scalars: scalars, into: &text.tokens, extras: false)
-        for span in text.tokens.spans[firstSpan...] {
+        if !Self.appendPlainWord(scalars, to: &text.tokens) {
+            Tokenizer().tokenize(scalars: scalars, into: &text.tokens, extras: false)
+        }
+        for spanIndex in firstSpan..<text.tokens.spans.count {
+            let span = text.tokens.spans[spanIndex]
             let range = Int(span.start)..<Int(span.end)
             let word = text.tokens.scalars[range]
             let surface = surfaces.id(of: word)
+            let stem: UInt32?
+            if let surface {
+                stem = surfaceStem[Int(surface)]
+            } else {
+                stem = TermStemming.stemID(
+                    word, script: span.script, in: stems, buffer: &text.stemBuffer, latin: &text.latinBuffer)
+            }
             candidates.append(
                 Candidate(
                     typed: range, used: range, script: span.script, chunk: chunk, endsText: span.endsText,
-                    repair: repair, surface: surface,
-                    stem: surface.map { surfaceStem[Int($0)] }
-                        ?? stems.id(of: TermStemming.stem(word, script: span.script))))
+                    repair: repair, surface: surface, stem: stem))
         }
     }
 
+    /// Tokenizes the commonest chunk without the tokenizer: letters of one script (Russian without `ё`, or
+    /// basic Latin), any case, then possibly closing punctuation (`,` `.` `!` `?` `;` `:` `)`). The tokenizer
+    /// gives such a chunk one word, folded to lowercase, with the same span (ending the text only when no
+    /// punctuation follows).
+    /// - Returns: Whether the chunk was such a word and was appended; otherwise nothing was appended.
+    static func appendPlainWord(_ scalars: ArraySlice<UInt32>, to tokens: inout TokenBuffer) -> Bool {
+        scalars.withUnsafeBufferPointer { appendPlainWord($0, to: &tokens) }
+    }
+
+    /// ``appendPlainWord(_:to:)`` over the chunk's memory.
+    private static func appendPlainWord(_ scalars: UnsafeBufferPointer<UInt32>, to tokens: inout TokenBuffer) -> Bool {
+        var letters = 0
+        var script: TokenBuffer.Script?
+        for value in scalars {
+            let letterScript: TokenBuffer.Script
+            if value >= 0x410 && value <= 0x44F {
+                letterScript = .cyrillic
+            } else if (value >= 0x61 && value <= 0x7A) || (value >= 0x41 && value <= 0x5A) {
+                letterScript = .latin
+            } else {
+                break
+            }
+            if let script, script != letterScript { return false }
+            script = letterScript
+            letters += 1
+        }
+        guard let script, letters <= 64 else { return false }
+        for value in UnsafeBufferPointer(rebasing: scalars[letters...]) {
+            switch value {
+            case 0x2C, 0x2E, 0x21, 0x3F, 0x3B, 0x3A, 0x29: continue
+            default: return false
+            }
+        }
+        let start = tokens.scalars.count
+        tokens.scalars.append(contentsOf: UnsafeBufferPointer(rebasing: scalars[0..<letters]))
+        tokens.scalars.withUnsafeMutableBufferPointer { folded in
+            for index in start..<folded.count {
+                // Capitals (А–Я, A–Z) are 0x20 below their lowercase letters.
+                let value = folded[index]
+                if value <= 0x5A || (value >= 0x410 && value <= 0x42F) { folded[index] = value + 0x20 }
+            }
+        }
+        tokens.spans.append(
+            TokenBuffer.Span(
+                start: Int32(start), end: Int32(tokens.scalars.count),
+                position: tokens.spans.last.map { $0.position + 1 } ?? 0, chunk: 0, isExtra: false,
+                endsText: letters == scalars.count, script: script))
+        return true
+    }
+
     /// Whether none of a chunk's words is known (so it may have been typed with the other layout).
-    private func needsRepair(_ words: ArraySlice<Candidate>) -> Bool {
-        !words.isEmpty && !words.contains { isKnownWord($0) }
-            && words.allSatisfy { $0.script == .latin || $0.script == .cyrillic }
+    /// - Parameters:
+    ///   - candidates: The words of the query.
+    ///   - words: The chunk's words among them (a range, not a slice: nothing retained).
+    private func needsRepair(_ candidates: [Candidate], _ words: Range<Int>) -> Bool {
+        guard !words.isEmpty else { return false }
+        for position in words {
+            let word = candidates[position]
+            if isKnownWord(word) || (word.script != .latin && word.script != .cyrillic) { return false }
+        }
+        return true
+    }
+
+    /// Whether every word is known (loops rather than closures calling methods, which copy the core).
+    private func allKnown(_ words: ArraySlice<Candidate>) -> Bool {
+        for word in words where !isKnownWord(word) { return false }
+        return true
     }
 
     /// A word the index knows: a stop word, a synonym, or a word (or stem) with documents.
@@ -390,12 +507,13 @@ extension IndexCore {
     /// (and is looked up, not recomputed); other words are stemmed.
     /// - Parameter surface: The word's vocabulary id, when known (`surfaces.id(of: word)`).
     private func stemID(
-        in scalars: [UInt32], _ range: Range<Int>, surface: UInt32?, script: TokenBuffer.Script
+        of range: Range<Int>, surface: UInt32?, script: TokenBuffer.Script, text: inout QueryText
     ) -> UInt32? {
-        if let surface, Homoglyphs.script(scalars, range) == script {
+        if let surface, Homoglyphs.script(text.tokens.scalars, range) == script {
             return surfaceStem[Int(surface)]
         }
-        return stems.id(of: TermStemming.stem(scalars[range], script: script))
+        return TermStemming.stemID(
+            text.tokens.scalars[range], script: script, in: stems, buffer: &text.stemBuffer, latin: &text.latinBuffer)
     }
 
     /// Whether a word is one typo away from a usable vocabulary word (choosing a reading only needs this;
@@ -406,7 +524,7 @@ extension IndexCore {
         if let known = text.memos[memo].typo { return known != nil }
         if let near = text.memos[memo].near { return !near.isEmpty }
         var matches: [(term: UInt32, distance: Int)] = []
-        fuzzyMatches(Array(text.tokens.scalars[word.used]), maxDistance: 1, into: &matches)
+        fuzzyMatches(text.copy(word.used), maxDistance: 1, into: &matches, scratch: &text.typo)
         var best: [TypoCandidate] = []
         collectTypoCandidates(matches, into: &best)
         text.memos[memo].near = best
@@ -417,7 +535,7 @@ extension IndexCore {
     private func typoRepair(of word: Range<Int>, text: inout QueryText) -> Repair? {
         let memo = text.memo(word)
         if let known = text.memos[memo].typo { return known }
-        let result = typoForms(of: Array(text.tokens.scalars[word]), oneTypoAway: text.memos[memo].near)
+        let result = typoForms(of: text.copy(word), oneTypoAway: text.memos[memo].near, scratch: &text.typo)
         text.memos[memo].typo = .some(result)
         return result
     }
@@ -447,12 +565,17 @@ extension IndexCore {
     private func directForms(surface: UInt32?, stem: UInt32?, factor: Double, kind: MatchKind?) -> [QueryPlan.Form] {
         let weights = configuration.matchWeights
         var forms: [QueryPlan.Form] = []
-        if let surface, !surfacePostings[Int(surface)].isEmpty {
+        let hasSurface = surface.map { !surfacePostings[Int($0)].isEmpty } ?? false
+        let hasStem = stem.map { !stemPostings[Int($0)].isEmpty } ?? false
+        let groups = stem.flatMap { synonymGroupsOfStem[$0] }
+        // The word, its stem and a synonym or two: one allocation instead of regrowing (none for no form).
+        if hasSurface || hasStem || groups != nil { forms.reserveCapacity(4) }
+        if let surface, hasSurface {
             forms.append(
                 QueryPlan.Form(
                     isStem: false, term: surface, factor: Float(weights.exact * factor), kind: kind ?? .exact))
         }
-        if let stem, !stemPostings[Int(stem)].isEmpty {
+        if let stem, hasStem {
             forms.append(
                 QueryPlan.Form(
                     isStem: true, term: stem, factor: Float(weights.stemmed * factor), kind: kind ?? .stemmed))
@@ -460,7 +583,7 @@ extension IndexCore {
         // When no document has the word itself, its synonyms are its spellings (`смски` → `смс`) and count
         // as another form of it; otherwise they rank below the word's own forms.
         let synonymWeight = forms.isEmpty ? weights.stemmed : weights.synonym
-        if let stem, let groups = synonymGroupsOfStem[stem] {
+        if let stem, let groups {
             for group in groups {
                 for member in synonymGroups[group] where member != stem && !stemPostings[Int(member)].isEmpty {
                     if forms.contains(where: { $0.isStem && $0.term == member }) { continue }
@@ -511,7 +634,10 @@ extension IndexCore {
 
     /// Forms of a misspelled word: the nearest vocabulary words within the allowed distance.
     /// - Parameter oneTypoAway: The usable words one typo away when already looked up.
-    private func typoForms(of word: [UInt32], oneTypoAway: [TypoCandidate]? = nil) -> Repair? {
+    /// - Parameter scratch: Working memory of the look-ups.
+    private func typoForms(
+        of word: [UInt32], oneTypoAway: [TypoCandidate]?, scratch: inout TypoScratch
+    ) -> Repair? {
         let allowed = DamerauLevenshtein.allowedTypos(forLength: word.count)
         guard allowed > 0 else { return nil }
         // Only the nearest words are kept, so a distance-1 look-up that finds a word spares the (much
@@ -519,7 +645,7 @@ extension IndexCore {
         var best: [TypoCandidate] = oneTypoAway ?? []
         for distance in stride(from: oneTypoAway == nil ? 1 : 2, through: allowed, by: 1) where best.isEmpty {
             var matches: [(term: UInt32, distance: Int)] = []
-            fuzzyMatches(word, maxDistance: distance, into: &matches)
+            fuzzyMatches(word, maxDistance: distance, into: &matches, scratch: &scratch)
             collectTypoCandidates(matches, into: &best)
         }
         guard !best.isEmpty else { return nil }
@@ -541,11 +667,27 @@ extension IndexCore {
     /// Vocabulary words (of 2+ letters) within `maxDistance` typos of a word, with their distances: from the
     /// deletion dictionary when the index keeps one, else by walking the trie.
     func fuzzyMatches(_ word: [UInt32], maxDistance: Int, into results: inout [(term: UInt32, distance: Int)]) {
+        var scratch = TypoScratch()
+        fuzzyMatches(word, maxDistance: maxDistance, into: &results, scratch: &scratch)
+    }
+
+    /// Working memory of typo look-ups: the hashes of a word's deletions and the ids they lead to.
+    struct TypoScratch {
+        var hashes: [UInt64] = []
+        var found: [UInt32] = []
+    }
+
+    /// ``fuzzyMatches(_:maxDistance:into:)`` with working memory kept between calls.
+    func fuzzyMatches(
+        _ word: [UInt32], maxDistance: Int, into results: inout [(term: UInt32, distance: Int)],
+        scratch: inout TypoScratch
+    ) {
         guard configuration.indexesTypoDeletions, maxDistance <= 2, word.count - maxDistance >= 3 else {
             trie.fuzzyMatches(word, maxDistance: maxDistance, into: &results)
             return
         }
-        Self.deletionMatches(word, maxDistance: maxDistance, table: deletions, words: surfaces, into: &results)
+        Self.deletionMatches(
+            word, maxDistance: maxDistance, table: deletions, words: surfaces, into: &results, scratch: &scratch)
     }
 
     /// Transliteration skeletons within one typo of a skeleton: from the deletion dictionary when the index
@@ -555,22 +697,27 @@ extension IndexCore {
             skeletonTrie.fuzzyMatches(skeleton, maxDistance: 1, into: &results)
             return
         }
-        Self.deletionMatches(skeleton, maxDistance: 1, table: skeletonDeletions, words: skeletons, into: &results)
+        var scratch = TypoScratch()
+        Self.deletionMatches(
+            skeleton, maxDistance: 1, table: skeletonDeletions, words: skeletons, into: &results, scratch: &scratch)
     }
 
     /// The words of a deletion dictionary within `maxDistance` typos of a word.
     private static func deletionMatches(
         _ word: [UInt32], maxDistance: Int, table: DeletionTable, words: TermTable,
-        into results: inout [(term: UInt32, distance: Int)]
+        into results: inout [(term: UInt32, distance: Int)], scratch: inout TypoScratch
     ) {
         // Two words within d edits (insertions, deletions, substitutions, transpositions of neighbours)
         // share a form with at most d letters deleted from each; the candidates are then checked exactly.
         // The query's variants are not deduplicated: a repeated hash only repeats ids, removed below.
-        var found: [UInt32] = []
-        found.reserveCapacity(32)
-        Self.forEachDeletionHash(of: word, upTo: maxDistance) { table.appendIDs(of: $0, to: &found) }
-        guard !found.isEmpty else { return }
-        found.sort()
+        scratch.found.removeAll(keepingCapacity: true)
+        scratch.hashes.removeAll(keepingCapacity: true)
+        // The hashes first, then the look-ups in a plain loop (a closure capturing the table copies it).
+        Self.forEachDeletionHash(of: word, upTo: maxDistance) { scratch.hashes.append($0) }
+        for hash in scratch.hashes { table.appendIDs(of: hash, to: &scratch.found) }
+        guard !scratch.found.isEmpty else { return }
+        scratch.found.sort()
+        let found = scratch.found
         let storage = words.storage
         let offsets = words.offsets
         word.withUnsafeBufferPointer { typed in
@@ -590,25 +737,44 @@ extension IndexCore {
 
     /// Calls `body` with the hash of a word with up to `maxDeleted` letters deleted (variants of 3+ letters),
     /// the hashes ``deletionHashes(of:upTo:into:)`` gives, possibly repeated.
+    ///
+    /// The hash is FNV-1a over the kept letters, so the states after each prefix are computed once and a
+    /// variant continues from the state before its first deleted letter (for two deletions, the state after
+    /// the letters between them is extended letter by letter): about a third of the steps of hashing every
+    /// variant from its start.
     @inline(__always)
     private static func forEachDeletionHash(of word: [UInt32], upTo maxDeleted: Int, _ body: (UInt64) -> Void) {
         word.withUnsafeBufferPointer { word in
             let count = word.count
-            @inline(__always)
-            func hash(skipping first: Int, _ second: Int) -> UInt64 {
-                var hash: UInt64 = 14_695_981_039_346_656_037
-                for index in 0..<count where index != first && index != second {
-                    hash = (hash ^ UInt64(word[index])) &* 1_099_511_628_211
+            guard count >= 3 else { return }
+            let prime: UInt64 = 1_099_511_628_211
+            withUnsafeTemporaryAllocation(of: UInt64.self, capacity: count + 1) { prefix in
+                /// The hash of the letters from `start` on, continuing from `state`.
+                @inline(__always)
+                func finish(_ state: UInt64, from start: Int) -> UInt64 {
+                    var hash = state
+                    var index = start
+                    while index < count {
+                        hash = (hash ^ UInt64(word[index])) &* prime
+                        index += 1
+                    }
+                    return hash ^ (hash >> 29)
                 }
-                return hash ^ (hash >> 29)
-            }
-            if count >= 3 { body(hash(skipping: -1, -1)) }
-            if maxDeleted >= 1 && count >= 4 {
-                for first in 0..<count { body(hash(skipping: first, -1)) }
-            }
-            if maxDeleted >= 2 && count >= 5 {
-                for first in 0..<count {
-                    for second in (first + 1)..<count { body(hash(skipping: first, second)) }
+                prefix[0] = 14_695_981_039_346_656_037
+                for index in 0..<count { prefix[index + 1] = (prefix[index] ^ UInt64(word[index])) &* prime }
+                body(prefix[count] ^ (prefix[count] >> 29))
+                if maxDeleted >= 1 && count >= 4 {
+                    for first in 0..<count { body(finish(prefix[first], from: first + 1)) }
+                }
+                if maxDeleted >= 2 && count >= 5 {
+                    for first in 0..<count {
+                        // The state after the letters before `first` and those between `first` and `second`.
+                        var middle = prefix[first]
+                        for second in (first + 1)..<count {
+                            body(finish(middle, from: second + 1))
+                            middle = (middle ^ UInt64(word[second])) &* prime
+                        }
+                    }
                 }
             }
         }
@@ -662,16 +828,22 @@ extension IndexCore {
     }
 
     /// Words standing for multi-word synonyms found in the query (“личный кабинет” → `лк`, `аккаунт`).
-    private func phraseSynonymWords(_ stemsInOrder: [UInt32?]) -> [QueryPlan.Word] {
-        guard !synonymPhrases.isEmpty else { return [] }
-        var words: [QueryPlan.Word] = []
+    /// - Parameter compact: The query's stems in order (words without one left out).
+    private func phraseSynonymWords(_ compact: [UInt32], into words: inout [QueryPlan.Word]) {
+        guard !synonymPhrases.isEmpty else { return }
         let factor = Float(configuration.matchWeights.synonym)
-        let compact = stemsInOrder.compactMap { $0 }
-        guard compact.count >= 2 else { return [] }
-        // The query's stems, sorted: a phrase is looked at only when its first stem is present.
+        // The query's stems, sorted: a phrase is looked at only when its first stem is present (checked
+        // through the phrase's position, without copying it).
         let present = compact.sorted()
-        for phrase in synonymPhrases
-        where phrase.stems.count <= compact.count && Self.sortedContains(present, phrase.stems[0]) {
+        // A bit per stem (its id modulo 64): most phrases' first stems miss it, without a search.
+        var presentBits: UInt64 = 0
+        for stem in compact { presentBits |= 1 << UInt64(stem & 63) }
+        for index in synonymPhrases.indices {
+            let first = synonymPhrases[index].stems[0]
+            guard presentBits & (1 << UInt64(first & 63)) != 0,
+                synonymPhrases[index].stems.count <= compact.count, Self.sortedContains(present, first)
+            else { continue }
+            let phrase = synonymPhrases[index]
             var found = false
             for start in 0...(compact.count - phrase.stems.count)
             where compact[start..<start + phrase.stems.count].elementsEqual(phrase.stems) {
@@ -693,7 +865,6 @@ extension IndexCore {
                 QueryPlan.Word(
                     word: QueryWord(typed: text, used: text, weight: weight), forms: forms, isPhraseSynonym: true))
         }
-        return words
     }
 
     /// Whether a sorted array holds a value (binary search).
@@ -708,20 +879,19 @@ extension IndexCore {
     }
 
     /// Neighbouring query words that documents also have side by side (`не понимает`, `не работает обзвон`).
-    private func pairWords(_ stemsInOrder: [UInt32?]) -> [QueryPlan.Word] {
-        let compact = stemsInOrder.compactMap { $0 }
-        guard compact.count >= 2 else { return [] }
-        var words: [QueryPlan.Word] = []
+    /// - Parameter compact: The query's stems in order (words without one left out).
+    private func pairWords(_ compact: [UInt32], into words: inout [QueryPlan.Word]) {
+        guard compact.count >= 2 else { return }
         var key: [UInt32] = []
+        key.reserveCapacity(32)
         for index in 1..<compact.count {
             key.removeAll(keepingCapacity: true)
             Self.pairKey(stems.scalars(compact[index - 1]), stems.scalars(compact[index]), into: &key)
             guard let pair = stems.id(of: key), !stemPostings[Int(pair)].isEmpty else { continue }
-            let text = String.fromScalars(key)
             let form = QueryPlan.Form(
                 isStem: true, term: pair, factor: Float(configuration.wordPairWeight), kind: .exact)
-            words.append(QueryPlan.Word(word: QueryWord(typed: text, used: text), forms: [form], isPair: true))
+            // A pair is never reported (matches list typed words only): it carries no text.
+            words.append(QueryPlan.Word(word: QueryWord(typed: "", used: ""), forms: [form], isPair: true))
         }
-        return words
     }
 }

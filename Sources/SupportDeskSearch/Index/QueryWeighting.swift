@@ -17,15 +17,28 @@ public enum QueryWeighting {
     static func weigh(_ plan: inout QueryPlan, in index: IndexCore) {
         guard plan.words.count(where: \.isTyped) > longQueryWords else { return }
         let maxIdf = max(index.idf(documentFrequency: 1), 0.0001)
-        for position in plan.words.indices {
-            let forms = plan.words[position].forms
-            var best: Float = 0
-            for form in forms {
-                let stem = form.isStem ? form.term : index.surfaceStem[Int(form.term)]
-                best = max(best, index.idf(stem: stem) * form.factor)
+        // An idf depends only on the document frequency: each is computed once per query (a logarithm), in
+        // a table by frequency (`nan` until computed) when the index is small, as a suggester's is.
+        let documents = index.documentCount
+        withUnsafeTemporaryAllocation(of: Float.self, capacity: documents < 1024 ? documents + 1 : 0) { idfs in
+            idfs.initialize(repeating: .nan)
+            for position in plan.words.indices {
+                var best: Float = 0
+                for form in plan.words[position].forms {
+                    let stem = form.isStem ? form.term : index.surfaceStem[Int(form.term)]
+                    let frequency = Int(index.stemDocCount[Int(stem)])
+                    let idf: Float
+                    if frequency < idfs.count {
+                        if idfs[frequency].isNaN { idfs[frequency] = index.idf(stem: stem) }
+                        idf = idfs[frequency]
+                    } else {
+                        idf = index.idf(stem: stem)
+                    }
+                    best = max(best, idf * form.factor)
+                }
+                let ratio = Double(best / maxIdf)
+                plan.words[position].word.weight *= min(1, ratio * ratio)
             }
-            let ratio = Double(best / maxIdf)
-            plan.words[position].word.weight *= min(1, ratio * ratio)
         }
     }
 }

@@ -48,6 +48,7 @@ struct TermTable: Sendable {
 
     /// The id of a word, if interned.
     func id(of word: some Collection<UInt32>) -> UInt32? {
+        if let id = word.withContiguousStorageIfAvailable({ id(ofContiguous: $0) }) { return id }
         let hash = Self.hash(word)
         var slot = Int(hash) & mask
         while true {
@@ -56,6 +57,57 @@ struct TermTable: Sendable {
             if hashes[Int(id)] == hash && equals(id, word) { return UInt32(id) }
             slot = (slot + 1) & mask
         }
+    }
+
+    /// ``id(of:)`` for a word in contiguous memory: hashed and compared through pointers (no index checks).
+    private func id(ofContiguous word: UnsafeBufferPointer<UInt32>) -> UInt32? {
+        var hash: UInt32 = 2_166_136_261
+        for value in word { hash = (hash ^ value) &* 16_777_619 }
+        hash ^= hash >> 15
+        return storage.withUnsafeBufferPointer { storage in
+            offsets.withUnsafeBufferPointer { offsets in
+                hashes.withUnsafeBufferPointer { hashes in
+                    slots.withUnsafeBufferPointer { slots in
+                        var slot = Int(hash) & mask
+                        while true {
+                            let id = slots[slot]
+                            if id < 0 { return nil }
+                            if hashes[Int(id)] == hash {
+                                let start = Int(offsets[Int(id)])
+                                let end = Int(offsets[Int(id) + 1])
+                                if end - start == word.count {
+                                    var index = 0
+                                    while index < word.count && storage[start + index] == word[index] { index += 1 }
+                                    if index == word.count { return UInt32(id) }
+                                }
+                            }
+                            slot = (slot + 1) & mask
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /// Whether a prefix of a word of at least `minimumLength` scalars may be interned: `false` means none
+    /// is (only hashes are compared, one probe sequence per prefix, the hash computed incrementally).
+    func mayHavePrefix(of word: ArraySlice<UInt32>, minimumLength: Int) -> Bool {
+        var hash: UInt32 = 2_166_136_261
+        var length = 0
+        for value in word {
+            hash = (hash ^ value) &* 16_777_619
+            length += 1
+            guard length >= minimumLength else { continue }
+            let final = hash ^ (hash >> 15)
+            var slot = Int(final) & mask
+            while true {
+                let id = slots[slot]
+                if id < 0 { break }
+                if hashes[Int(id)] == final { return true }
+                slot = (slot + 1) & mask
+            }
+        }
+        return false
     }
 
     /// The id of a string, if interned.

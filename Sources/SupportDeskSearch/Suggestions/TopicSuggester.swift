@@ -110,7 +110,11 @@ public struct TopicSuggester: Sendable {
         var plan = index.plan(query)
         QueryWeighting.weigh(&plan, in: index)
         // Ranked by document number and resolved through `entries` (no key, catalog lookup or hit per result).
-        let ranked = index.core.rank(plan, limit: max(limit, 0), scratch: &scratch, where: nil)
+        // A catalog's few topics are scored exhaustively (the same results as `rank`, without its pruning).
+        let ranked =
+            index.core.documentCount <= IndexCore.exhaustiveRankingLimit
+            ? index.core.rankExhaustively(plan, limit: max(limit, 0), scratch: &scratch)
+            : index.core.rank(plan, limit: max(limit, 0), scratch: &scratch, where: nil)
         var topics: [TopicSuggestion] = []
         topics.reserveCapacity(ranked.count)
         var categoryPositions: [Int] = []
@@ -144,16 +148,18 @@ public struct TopicSuggester: Sendable {
         // Categories in order of first appearance (a handful: a linear search of Ints), one slot each.
         var slots: [CategorySlot] = []
         slots.reserveCapacity(topics.count)
-        for (position, suggestion) in topics.enumerated() {
+        // Suggestions read in place (a copy of each would retain its topic, category and matches).
+        for position in topics.indices {
             let categoryPosition = categoryPositions[position]
+            let score = topics[position].score
             if let slot = slots.firstIndex(where: { $0.categoryPosition == categoryPosition }) {
-                slots[slot].score += suggestion.score / 4
-                slots[slot].members.append(suggestion.topicID)
+                slots[slot].score += score / 4
+                slots[slot].members.append(topics[position].topicID)
             } else {
                 slots.append(
                     CategorySlot(
-                        categoryPosition: categoryPosition, score: suggestion.score, firstTopic: position,
-                        members: [suggestion.topicID]))
+                        categoryPosition: categoryPosition, score: score, firstTopic: position,
+                        members: [topics[position].topicID]))
             }
         }
         // Stable insertion sort, best score first (equal scores keep first-appearance order).

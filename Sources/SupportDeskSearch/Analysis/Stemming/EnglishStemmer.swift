@@ -48,8 +48,13 @@ public struct EnglishStemmer: Stemmer {
     /// The fixed stem of a word from the algorithm's exception list, or `nil` for any other word.
     private static func exceptionalStem(of word: [Unicode.Scalar]) -> String? {
         guard word.count >= 3, word.count <= 6 else { return nil }
-        for (form, stem) in exceptions where word.elementsEqual(form.unicodeScalars) { return stem }
+        for (form, stem) in exceptionScalars where form.count == word.count && form == word { return stem }
         return nil
+    }
+
+    /// ``exceptions`` with their forms as scalars (compared without iterating strings).
+    private static let exceptionScalars: [(form: [Unicode.Scalar], stem: String)] = exceptions.map {
+        (Array($0.form.unicodeScalars), $0.stem)
     }
 
     /// Words the rules would get wrong, with their stems (some stay as they are).
