@@ -736,14 +736,14 @@ extension IndexCore {
     }
 
     /// Calls `body` with the hash of a word with up to `maxDeleted` letters deleted (variants of 3+ letters),
-    /// the hashes ``deletionHashes(of:upTo:into:)`` gives, possibly repeated.
+    /// possibly repeated (``deletionHashes(of:upTo:into:)`` lists them once each, for the index).
     ///
     /// The hash is FNV-1a over the kept letters, so the states after each prefix are computed once and a
     /// variant continues from the state before its first deleted letter (for two deletions, the state after
     /// the letters between them is extended letter by letter): about a third of the steps of hashing every
     /// variant from its start.
     @inline(__always)
-    private static func forEachDeletionHash(of word: [UInt32], upTo maxDeleted: Int, _ body: (UInt64) -> Void) {
+    static func forEachDeletionHash(of word: [UInt32], upTo maxDeleted: Int, _ body: (UInt64) -> Void) {
         word.withUnsafeBufferPointer { word in
             let count = word.count
             guard count >= 3 else { return }

@@ -350,23 +350,7 @@ struct IndexCore: Sendable {
 
     /// The hashes of a word with up to `maxDeleted` letters deleted (variants of 3+ letters, no duplicates).
     static func deletionHashes(of word: [UInt32], upTo maxDeleted: Int, into hashes: inout [UInt64]) {
-        let count = word.count
-        func hash(skipping first: Int, _ second: Int) -> UInt64 {
-            var hash: UInt64 = 14_695_981_039_346_656_037
-            for index in 0..<count where index != first && index != second {
-                hash = (hash ^ UInt64(word[index])) &* 1_099_511_628_211
-            }
-            return hash ^ (hash >> 29)
-        }
-        if count >= 3 { hashes.append(hash(skipping: -1, -1)) }
-        if maxDeleted >= 1 && count >= 4 {
-            for first in 0..<count { hashes.append(hash(skipping: first, -1)) }
-        }
-        if maxDeleted >= 2 && count >= 5 {
-            for first in 0..<count {
-                for second in (first + 1)..<count { hashes.append(hash(skipping: first, second)) }
-            }
-        }
+        forEachDeletionHash(of: word, upTo: maxDeleted) { hashes.append($0) }
         hashes.sort()
         var unique = 0
         for index in hashes.indices where index == 0 || hashes[index] != hashes[index - 1] {
