@@ -61,9 +61,7 @@ struct TermTable: Sendable {
 
     /// ``id(of:)`` for a word in contiguous memory: hashed and compared through pointers (no index checks).
     private func id(ofContiguous word: UnsafeBufferPointer<UInt32>) -> UInt32? {
-        var hash: UInt32 = 2_166_136_261
-        for value in word { hash = (hash ^ value) &* 16_777_619 }
-        hash ^= hash >> 15
+        let hash = Self.hash(word)
         return storage.withUnsafeBufferPointer { storage in
             offsets.withUnsafeBufferPointer { offsets in
                 hashes.withUnsafeBufferPointer { hashes in
