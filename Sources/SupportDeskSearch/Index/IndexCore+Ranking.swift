@@ -79,19 +79,17 @@ extension IndexCore {
         // that has a contribution `c` for the step's word can still gain `max(0, bound − c)` from its remaining
         // forms, plus this.
         var afterWord: [Float] = []
-        var laterWords = order.reduce(Float(0)) { $0 + wordBounds[$1] }
         // Summed from the last word, so the last word's is exactly 0 (a running difference can end below 0, and
         // a document's bound below its own score).
-        var laterWordsExactly = [Float](repeating: 0, count: order.count + 1)
+        var laterWords = [Float](repeating: 0, count: order.count + 1)
         for position in order.indices.reversed() {
-            laterWordsExactly[position] = laterWordsExactly[position + 1] + wordBounds[order[position]]
+            laterWords[position] = laterWords[position + 1] + wordBounds[order[position]]
         }
         for (position, wordIndex) in order.enumerated() {
-            laterWords -= wordBounds[wordIndex]
             for step in wordSteps[wordIndex] {
                 steps.append(step)
-                rest.append(step.bound + laterWords)
-                afterWord.append(laterWordsExactly[position + 1])
+                rest.append(step.bound + laterWords[position + 1])
+                afterWord.append(laterWords[position + 1])
             }
         }
         let totalBound = wordBounds.reduce(0, +)
