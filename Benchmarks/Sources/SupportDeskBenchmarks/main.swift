@@ -7,6 +7,7 @@ let allBenchmarks: [Benchmark] = [
     TicketSearchBenchmarks.tickets(10_000),
     TicketSearchBenchmarks.tickets(100_000),
     TicketSearchBenchmarks.tickets(1_000_000, isOptIn: true),
+    TicketSearchBenchmarks.build(100_000),
     TicketSearchBenchmarks.ticketIndex(100_000),
     TopicSuggestionBenchmarks.latency,
     TopicSuggestionBenchmarks.evaluation,

@@ -157,3 +157,33 @@ extension TicketSearchBenchmarks {
         }
     }
 }
+
+extension TicketSearchBenchmarks {
+    /// `search.build.<size>`: only the index build of `search.tickets.<size>` (same tickets, fields and
+    /// configuration), repeated `runs` times on fresh indexes, so a build change can be measured in seconds
+    /// and without one noisy run deciding: `build.median` and `build.best` (tickets/s of CPU time),
+    /// `vocabulary` (distinct words as written, the part of the build that grows with one-off tokens).
+    static func build(_ count: Int, runs: Int = 5) -> Benchmark {
+        let name = "search.build.\(sizeLabel(count))"
+        return Benchmark(name: name) { report in
+            let catalog = try Catalog.twinHelpCenter()
+            let generator = try TicketGenerator(catalog: catalog)
+            let tickets = generator.tickets(count)
+            let configuration = SearchConfiguration(synonyms: catalog.synonyms)
+            var rates: [Double] = []
+            var vocabulary = 0
+            for _ in 0..<runs {
+                let cpuStart = CPUTime.now()
+                var index = SearchIndex<Int>(fields: fields, configuration: configuration)
+                index.add(contentsOf: tickets.indices.lazy.map { document(tickets[$0], key: $0) })
+                rates.append(Double(count) / (Double(CPUTime.now() - cpuStart) / 1e9))
+                vocabulary = index.vocabularyCount
+                blackHole(index)
+            }
+            rates.sort()
+            report(Measurement(name: name, metric: "build.median", value: rates[rates.count / 2], unit: "tickets/s"))
+            report(Measurement(name: name, metric: "build.best", value: rates[rates.count - 1], unit: "tickets/s"))
+            report(Measurement(name: name, metric: "vocabulary", value: Double(vocabulary), unit: "words"))
+        }
+    }
+}
