@@ -42,4 +42,42 @@ struct TermTrieTests {
         Self.trie().completions(of: "отч".unicodeScalars.map(\.value), limit: 10, into: &results)
         #expect(Set(results.map { Self.vocabulary[Int($0)] }) == ["отчет", "отчеты", "отчетность"])
     }
+
+    @Test("Thousands of words (the edge table grown many times): every prefix completes to exactly its words")
+    func completionsAfterGrowth() {
+        // Numbers, hex ids and letter words: dense levels (ten digits each) and a wide root.
+        var generator = LinearCongruentialGenerator(state: 7)
+        var words: [String] = []
+        var seen: Set<String> = []
+        let alphabets = [Array("0123456789"), Array("0123456789abcdef"), Array("абвгдежзийклмнопрстуфхцчшщъыьэюя")]
+        while words.count < 5_000 {
+            let alphabet = alphabets[words.count % 3]
+            let word = String(
+                (0..<Int.random(in: 1...9, using: &generator)).map { _ in
+                    alphabet.randomElement(using: &generator)!
+                })
+            if seen.insert(word).inserted { words.append(word) }
+        }
+        var trie = TermTrie()
+        for (id, word) in words.enumerated() { trie.insert(word.unicodeScalars.map(\.value), term: UInt32(id)) }
+        // Inserting again keeps the first ids and adds no node.
+        let nodes = trie.nodeCount
+        for (id, word) in words.enumerated() { trie.insert(word.unicodeScalars.map(\.value), term: UInt32(id + 9_000)) }
+        #expect(trie.nodeCount == nodes)
+        for prefix in words.prefix(300).map({ String($0.prefix(2)) }) + ["", "zz", "я"] {
+            var results: [UInt32] = []
+            trie.completions(of: prefix.unicodeScalars.map(\.value), limit: .max, into: &results)
+            let expected = words.indices.filter { words[$0].hasPrefix(prefix) }.map(UInt32.init)
+            #expect(results.sorted() == expected, "prefix «\(prefix)»")
+        }
+    }
+}
+
+/// A seeded generator, so a failure can be replayed.
+private struct LinearCongruentialGenerator: RandomNumberGenerator {
+    var state: UInt64
+    mutating func next() -> UInt64 {
+        state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+        return state ^ (state >> 29)
+    }
 }
