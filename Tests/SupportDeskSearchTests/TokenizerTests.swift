@@ -34,4 +34,36 @@ struct TokenizerTests {
         #expect(Tokenizer().words(in: "ПОМОГИТЕ!!! робот -- звонит...") == ["помогите", "робот", "звонит"])
         #expect(Tokenizer().words(in: "") == [])
     }
+
+    @Test(
+        "Reading a string's UTF-8 gives the tokens the scalar view gives, for 1- to 4-byte characters",
+        arguments: [
+            "Ошибка в чате: chat-id 123, ЁЛКА ёлка", "Ünïcödé ﬁle № 5 — ½ ２４", "emoji 🙂 in 😀text👍🏽, 𝐁𝐨𝐥𝐝 𝟏𝟐",
+            "e\u{301}té, Ǆ, İstanbul, ß, ﬀ", "cценарий pассылка amoCRM twin24", "", "   ", "я",
+            "mixed\ttabs\nnew\u{2028}lines and a tail-",
+        ])
+    func utf8MatchesScalars(text: String) {
+        for extras in [false, true] {
+            var viaUTF8 = TokenBuffer()
+            Tokenizer().tokenize(text, into: &viaUTF8, extras: extras)
+            var viaScalars = TokenBuffer()
+            Tokenizer().tokenize(scalars: text.unicodeScalars.map(\.value), into: &viaScalars, extras: extras)
+            #expect(viaUTF8.scalars == viaScalars.scalars)
+            #expect(
+                viaUTF8.spans.map { [$0.start, $0.end, $0.position, $0.chunk] }
+                    == viaScalars.spans.map {
+                        [$0.start, $0.end, $0.position, $0.chunk]
+                    })
+            #expect(viaUTF8.spans.map(\.isExtra) == viaScalars.spans.map(\.isExtra))
+        }
+    }
+
+    @Test("Decoding UTF-8 gives every scalar back, and stops at a truncated sequence")
+    func utf8Decoding() {
+        let text = "aЖ€🙂z\u{7F}\u{80}\u{7FF}\u{800}\u{FFFF}\u{10000}\u{10FFFF}"
+        let decoded = Array(text.utf8).withUnsafeBufferPointer { Array(UTF8ScalarValues($0)) }
+        #expect(decoded == text.unicodeScalars.map(\.value))
+        let truncated: [UInt8] = [0x61, 0xF0, 0x9F, 0x99]
+        #expect(truncated.withUnsafeBufferPointer { Array(UTF8ScalarValues($0)) } == [0x61])
+    }
 }
