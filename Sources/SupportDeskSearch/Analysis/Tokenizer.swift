@@ -265,16 +265,22 @@ struct UTF8ScalarValues: Sequence, IteratorProtocol {
             index += 1
             return lead
         }
-        // The lead byte's high bits give the length; a truncated sequence (impossible in a `String`) ends
-        // the text instead of reading past it.
+        // The lead byte's high bits give the length (two bytes for Cyrillic, the common case, decoded on
+        // its own); a truncated sequence (impossible in a `String`) ends the text instead of reading past it.
         let length = lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
-        guard index + length <= bytes.count else {
+        guard index &+ length <= bytes.count else {
             index = bytes.count
             return nil
         }
-        var value = lead & (0x7F >> UInt32(length))
-        for offset in 1..<length { value = value << 6 | (UInt32(bytes[index + offset]) & 0x3F) }
-        index += length
+        let second = UInt32(bytes[index &+ 1]) & 0x3F
+        var value: UInt32
+        if length == 2 {
+            value = (lead & 0x1F) << 6 | second
+        } else {
+            value = (lead & (0x7F >> UInt32(length))) << 6 | second
+            for offset in 2..<length { value = value << 6 | (UInt32(bytes[index &+ offset]) & 0x3F) }
+        }
+        index &+= length
         return value
     }
 }
