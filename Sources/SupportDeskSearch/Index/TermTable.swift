@@ -1,14 +1,22 @@
 /// Interns words (sequences of folded scalars) as dense integer ids, without a `String` per word.
 ///
-/// Scalars live back to back in one array; an open-addressing table maps a word's hash to its id. Each slot
-/// keeps the hash beside the id, so a probe that meets another word is rejected without reading anything
-/// else (in a large vocabulary every extra array read is a cache miss), and words in contiguous memory —
-/// every caller's arrays and slices — are hashed and compared through pointers.
+/// Scalars live back to back in one array; an open-addressing table maps a word's key to its id. A word of
+/// up to nine digits, Latin or Russian letters (most words) is its own key, packed seven bits a letter, so a
+/// look-up reads one slot and compares one integer; a longer or rarer word's key is its hash, and a slot
+/// whose hash matches is confirmed against the stored scalars. In a large vocabulary each array read is a
+/// cache miss: keeping short words out of ``storage`` on look-up cut the misses of a token from three to one.
 struct TermTable: Sendable {
+    private struct Slot {
+        /// A packed word (bit 63 set) or a hash (below 2³²).
+        var key: UInt64
+        /// The word's id, or `UInt32.max` for an empty slot.
+        var id: UInt32
+    }
+
     private(set) var storage: [UInt32] = []
     private(set) var offsets: [UInt32] = [0]
-    /// Per slot: `hash << 32 | (id + 1)`, or 0 for an empty slot; at most half the slots are used.
-    private var slots: [UInt64] = Array(repeating: 0, count: 64)
+    /// At most half the slots are used.
+    private var slots = [Slot](repeating: Slot(key: 0, id: .max), count: 64)
     private var mask = 63
 
     /// The number of words.
@@ -21,6 +29,44 @@ struct TermTable: Sendable {
             hash = (hash ^ value) &* 16_777_619
         }
         return hash ^ (hash >> 15)
+    }
+
+    /// The longest word packed into its key.
+    private static let packedLength = 9
+    private static let packedFlag: UInt64 = 1 << 63
+
+    /// A scalar's 7-bit code in a packed key (0: the scalar cannot be packed).
+    @inline(__always)
+    private static func code(_ value: UInt32) -> UInt64 {
+        switch value {
+        case 0x30...0x39: return UInt64(value - 0x30 + 1)
+        case 0x61...0x7A: return UInt64(value - 0x61 + 11)
+        case 0x430...0x44F: return UInt64(value - 0x430 + 37)
+        case 0x20: return 69
+        default: return 0
+        }
+    }
+
+    /// The key of a word: packed when it can be, else its hash.
+    @inline(__always)
+    private static func key(_ word: UnsafeBufferPointer<UInt32>) -> UInt64 {
+        if word.count <= packedLength {
+            var packed: UInt64 = 0
+            var index = 0
+            while index < word.count {
+                let code = code(word[index])
+                if code == 0 { break }
+                packed = packed << 7 | code
+                index += 1
+            }
+            if index == word.count { return packed | packedFlag }
+        }
+        return UInt64(hash(word))
+    }
+
+    @inline(__always)
+    private static func slot(of key: UInt64, mask: Int) -> Int {
+        Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 32) & mask
     }
 
     /// The scalars of a word.
@@ -53,59 +99,69 @@ struct TermTable: Sendable {
     }
 
     private mutating func intern(contiguous word: UnsafeBufferPointer<UInt32>) -> (id: UInt32, isNew: Bool) {
-        let (found, slot, hash) = find(word)
+        let (found, slot, key) = find(word)
         if let found { return (found, false) }
         let newID = UInt32(count)
         storage.append(contentsOf: word)
         offsets.append(UInt32(storage.count))
-        slots[slot] = UInt64(hash) << 32 | UInt64(newID + 1)
+        slots[slot] = Slot(key: key, id: newID)
         if count * 2 > slots.count { grow() }
         return (newID, true)
     }
 
     /// Looks a word up: its id if interned, else `nil` and the empty slot where it would go.
     @inline(__always)
-    private func find(_ word: UnsafeBufferPointer<UInt32>) -> (id: UInt32?, slot: Int, hash: UInt32) {
-        let hash = Self.hash(word)
-        let tag = UInt64(hash)
-        return storage.withUnsafeBufferPointer { storage in
-            offsets.withUnsafeBufferPointer { offsets in
-                slots.withUnsafeBufferPointer { slots in
-                    var slot = Int(hash) & mask
-                    while true {
-                        let entry = slots[slot]
-                        if entry == 0 { return (nil, slot, hash) }
-                        if entry >> 32 == tag {
-                            let id = Int(truncatingIfNeeded: entry & 0xFFFF_FFFF) - 1
-                            let start = Int(offsets[id])
-                            if Int(offsets[id + 1]) - start == word.count {
-                                var index = 0
-                                while index < word.count && storage[start + index] == word[index] { index += 1 }
-                                if index == word.count { return (UInt32(id), slot, hash) }
-                            }
-                        }
-                        slot = (slot + 1) & mask
-                    }
+    private func find(_ word: UnsafeBufferPointer<UInt32>) -> (id: UInt32?, slot: Int, key: UInt64) {
+        let key = Self.key(word)
+        return slots.withUnsafeBufferPointer { slots in
+            var slot = Self.slot(of: key, mask: mask)
+            while true {
+                let entry = slots[slot]
+                if entry.id == .max { return (nil, slot, key) }
+                if entry.key == key && (key & Self.packedFlag != 0 || equals(entry.id, word)) {
+                    return (entry.id, slot, key)
                 }
+                slot = (slot + 1) & mask
+            }
+        }
+    }
+
+    /// Whether an interned word has the given scalars.
+    @inline(__always)
+    private func equals(_ id: UInt32, _ word: UnsafeBufferPointer<UInt32>) -> Bool {
+        storage.withUnsafeBufferPointer { storage in
+            offsets.withUnsafeBufferPointer { offsets in
+                let start = Int(offsets[Int(id)])
+                guard Int(offsets[Int(id) + 1]) - start == word.count else { return false }
+                var index = 0
+                while index < word.count && storage[start + index] == word[index] { index += 1 }
+                return index == word.count
             }
         }
     }
 
     /// Whether a prefix of a word of at least `minimumLength` scalars may be interned: `false` means none
-    /// is (only hashes are compared, one probe sequence per prefix, the hash computed incrementally).
+    /// is (keys compared only — hashes for long prefixes —, the keys computed incrementally).
     func mayHavePrefix(of word: ArraySlice<UInt32>, minimumLength: Int) -> Bool {
         var hash: UInt32 = 2_166_136_261
+        var packed: UInt64 = 0
+        var packable = true
         var length = 0
         for value in word {
             hash = (hash ^ value) &* 16_777_619
             length += 1
+            if packable {
+                let code = Self.code(value)
+                packable = code != 0 && length <= Self.packedLength
+                packed = packed << 7 | code
+            }
             guard length >= minimumLength else { continue }
-            let final = hash ^ (hash >> 15)
-            var slot = Int(final) & mask
+            let key = packable ? packed | Self.packedFlag : UInt64(hash ^ (hash >> 15))
+            var slot = Self.slot(of: key, mask: mask)
             while true {
                 let entry = slots[slot]
-                if entry == 0 { break }
-                if entry >> 32 == UInt64(final) { return true }
+                if entry.id == .max { break }
+                if entry.key == key { return true }
                 slot = (slot + 1) & mask
             }
         }
@@ -115,11 +171,11 @@ struct TermTable: Sendable {
     private mutating func grow() {
         let capacity = slots.count * 2
         let old = slots
-        slots = Array(repeating: 0, count: capacity)
+        slots = [Slot](repeating: Slot(key: 0, id: .max), count: capacity)
         mask = capacity - 1
-        for entry in old where entry != 0 {
-            var slot = Int(truncatingIfNeeded: entry >> 32) & mask
-            while slots[slot] != 0 { slot = (slot + 1) & mask }
+        for entry in old where entry.id != .max {
+            var slot = Self.slot(of: entry.key, mask: mask)
+            while slots[slot].id != .max { slot = (slot + 1) & mask }
             slots[slot] = entry
         }
     }
