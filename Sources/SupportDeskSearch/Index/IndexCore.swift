@@ -1,6 +1,7 @@
 /// The non-generic part of a ``SearchIndex``: vocabulary, posting lists, document statistics, query analysis
 /// and scoring. Keeping it free of the key type lets the compiler specialize the hot loops once, whatever key
 /// the index is used with (unspecialized generic code would look up field offsets and witnesses per access).
+@usableFromInline
 struct IndexCore: Sendable {
     /// The fields of every document, in order.
     let fields: [SearchField]
@@ -71,8 +72,12 @@ struct IndexCore: Sendable {
         self.configuration = configuration
         self.lengthTotals = Array(repeating: 0, count: self.fields.count)
         self.normAverages = Array(repeating: 0, count: self.fields.count)
+        // Stop words and negations first: every later word that is one finds its entry and flags here, so
+        // words interned later need no look-up in the word lists.
         for word in StopWords.all.union(StopWords.negations).sorted() {
-            _ = internSurface(word.unicodeScalars.map(\.value)[...])
+            let surface = Int(internSurface(word.unicodeScalars.map(\.value)[...]))
+            if StopWords.all.contains(word) { surfaceFlags[surface] |= Self.stopFlag }
+            if StopWords.negations.contains(word) { surfaceFlags[surface] |= Self.negationFlag }
         }
         loadSynonyms(configuration.synonyms)
     }
@@ -84,6 +89,7 @@ struct IndexCore: Sendable {
 
     /// Starts a document; add its texts with ``addText(_:field:)`` and finish with ``endDocument()``.
     /// - Returns: The document's number.
+    @usableFromInline
     mutating func beginDocument() -> UInt32 {
         let doc = UInt32(documentCount)
         documentCount += 1
@@ -96,6 +102,7 @@ struct IndexCore: Sendable {
     }
 
     /// Adds a text of the open document to a field (texts of unknown fields are ignored).
+    @usableFromInline
     mutating func addText(_ text: String, field: Int) {
         guard let doc = openDocument, field >= 0, field < fields.count else { return }
         let base = Int(doc) * fields.count
@@ -128,6 +135,7 @@ struct IndexCore: Sendable {
     }
 
     /// Finishes the open document: writes its postings and length norms.
+    @usableFromInline
     mutating func endDocument() {
         guard let doc = openDocument else { return }
         openDocument = nil
@@ -312,14 +320,10 @@ struct IndexCore: Sendable {
     mutating func internSurface(_ word: ArraySlice<UInt32>, script: TokenBuffer.Script? = nil) -> UInt32 {
         let (id, isNew) = surfaces.intern(word)
         guard isNew else { return id }
-        let text = String.fromScalars(word)
-        var flags: UInt8 = 0
-        if StopWords.all.contains(text) { flags |= Self.stopFlag }
-        if StopWords.negations.contains(text) { flags |= Self.negationFlag }
         let script = script ?? Homoglyphs.script(Array(word), 0..<word.count)
         let stem = internStem(TermStemming.stem(word, script: script))
         surfaceStem.append(stem)
-        surfaceFlags.append(flags)
+        surfaceFlags.append(0)
         surfacePostings.append([])
         surfaceDocCount.append(0)
         surfaceMaxImpact.append(0)

@@ -24,10 +24,10 @@
 /// The index is a value type: copies are independent (copy-on-write), and it is `Sendable` when its key is.
 public struct SearchIndex<Key: Hashable & Sendable>: Sendable {
     /// Vocabulary, postings, statistics, query analysis and scoring (independent of the key type).
-    var core: IndexCore
+    @usableFromInline var core: IndexCore
     /// The key of each document number.
-    var keys: [Key] = []
-    var keyToDoc: [Key: UInt32] = [:]
+    @usableFromInline var keys: [Key] = []
+    @usableFromInline var keyToDoc: [Key: UInt32] = [:]
 
     /// The fields of every document, in order.
     public var fields: [SearchField] { core.fields }
@@ -56,7 +56,11 @@ public struct SearchIndex<Key: Hashable & Sendable>: Sendable {
     // MARK: Adding and removing
 
     /// Adds a document, replacing the one with the same key if there is one.
+    ///
+    /// Inlinable, like ``add(contentsOf:)``: the key's hashing and the key table are then specialized for the
+    /// caller's key type (generic code reached across the module boundary looked up type metadata per call).
     /// - Parameter document: The document. Texts naming a field outside ``fields`` are ignored.
+    @inlinable
     public mutating func add(_ document: SearchDocument<Key>) {
         if keyToDoc[document.key] != nil { remove(document.key) }
         let doc = core.beginDocument()
@@ -68,6 +72,7 @@ public struct SearchIndex<Key: Hashable & Sendable>: Sendable {
 
     /// Adds many documents (a key seen again replaces the earlier document).
     /// - Parameter documents: The documents.
+    @inlinable
     public mutating func add(contentsOf documents: some Sequence<SearchDocument<Key>>) {
         for document in documents { add(document) }
     }
