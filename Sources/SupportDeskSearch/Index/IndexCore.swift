@@ -106,30 +106,38 @@ struct IndexCore: Sendable {
     mutating func addText(_ text: String, field: Int) {
         guard let doc = openDocument, field >= 0, field < fields.count else { return }
         let base = Int(doc) * fields.count
-        tokenBuffer.removeAll()
-        Tokenizer().tokenize(text, into: &tokenBuffer, extras: true)
+        // The token buffer is moved out while its scalars are read through a pointer (no slice, so no
+        // retain and release, per token), and moved back after.
+        var tokens = TokenBuffer()
+        swap(&tokens, &tokenBuffer)
+        tokens.removeAll()
+        Tokenizer().tokenize(text, into: &tokens, extras: true)
         var length = 0
         var previousStem: UInt32?
         let indexesPairs = configuration.indexesWordPairs
-        for spanIndex in tokenBuffer.spans.indices {
-            let span = tokenBuffer.spans[spanIndex]
-            let surface = internSurface(tokenBuffer.scalars(of: span), script: span.script)
-            if surfaceFlags[Int(surface)] & Self.stopFlag != 0 { continue }
-            if !span.isExtra {
-                length += 1
-                if indexesPairs {
-                    let stem = surfaceStem[Int(surface)]
-                    if let previousStem {
-                        pairKey.removeAll(keepingCapacity: true)
-                        Self.pairKey(stems.scalars(previousStem), stems.scalars(stem), into: &pairKey)
-                        let pair = internStem(pairKey)
-                        pairKeys.append(UInt64(pair) << 8 | UInt64(field))
+        tokens.scalars.withUnsafeBufferPointer { scalars in
+            for span in tokens.spans {
+                let word = UnsafeBufferPointer(rebasing: scalars[Int(span.start)..<Int(span.end)])
+                let (surface, isNew) = surfaces.intern(word)
+                if isNew { registerSurface(surface, word: Array(word)[...], script: span.script) }
+                if surfaceFlags[Int(surface)] & Self.stopFlag != 0 { continue }
+                if !span.isExtra {
+                    length += 1
+                    if indexesPairs {
+                        let stem = surfaceStem[Int(surface)]
+                        if let previousStem {
+                            pairKey.removeAll(keepingCapacity: true)
+                            Self.pairKey(stems.scalars(previousStem), stems.scalars(stem), into: &pairKey)
+                            let pair = internStem(pairKey)
+                            pairKeys.append(UInt64(pair) << 8 | UInt64(field))
+                        }
+                        previousStem = stem
                     }
-                    previousStem = stem
                 }
+                surfaceKeys.append(UInt64(surface) << 8 | UInt64(field))
             }
-            surfaceKeys.append(UInt64(surface) << 8 | UInt64(field))
         }
+        swap(&tokens, &tokenBuffer)
         lengths[base + field] += Float(length)
         lengthTotals[field] += Double(length)
     }
@@ -319,7 +327,12 @@ struct IndexCore: Sendable {
     @discardableResult
     mutating func internSurface(_ word: ArraySlice<UInt32>, script: TokenBuffer.Script? = nil) -> UInt32 {
         let (id, isNew) = surfaces.intern(word)
-        guard isNew else { return id }
+        if isNew { registerSurface(id, word: word, script: script) }
+        return id
+    }
+
+    /// Computes a newly interned word's stem and look-up entries.
+    private mutating func registerSurface(_ id: UInt32, word: ArraySlice<UInt32>, script: TokenBuffer.Script?) {
         let script = script ?? Homoglyphs.script(Array(word), 0..<word.count)
         let stem = internStem(TermStemming.stem(word, script: script))
         surfaceStem.append(stem)
@@ -349,7 +362,6 @@ struct IndexCore: Sendable {
                 skeletonSurfaces[Int(skeletonID)].append(id)
             }
         }
-        return id
     }
 
     /// The hashes of a word with up to `maxDeleted` letters deleted (variants of 3+ letters, no duplicates).
