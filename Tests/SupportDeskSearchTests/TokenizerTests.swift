@@ -66,4 +66,16 @@ struct TokenizerTests {
         let truncated: [UInt8] = [0x61, 0xF0, 0x9F, 0x99]
         #expect(truncated.withUnsafeBufferPointer { Array(UTF8ScalarValues($0)) } == [0x61])
     }
+
+    @Test("A run longer than the token limit is cut at the limit, its joiners and parts kept inside it")
+    func longRuns() {
+        let long = String(repeating: "щ", count: 100)
+        #expect(Tokenizer().words(in: "\(long) бот") == [String(repeating: "щ", count: 64), "бот"])
+        var buffer = TokenBuffer()
+        Tokenizer().tokenize("abcdef-gh amoCRM", into: &buffer, extras: true, maxTokenLength: 4)
+        #expect(buffer.spans.map { buffer.string($0) } == ["abcd", "amoc", "amo", "c"])  // no empty segment
+        buffer.removeAll()
+        Tokenizer().tokenize("ab-cd twin24x", into: &buffer, extras: true, maxTokenLength: 4)
+        #expect(buffer.spans.map { buffer.string($0) } == ["ab", "cd", "abcd", "twin"])
+    }
 }

@@ -59,45 +59,50 @@ public struct Tokenizer: Sendable {
     func tokenize(
         scalars: some Sequence<UInt32>, into buffer: inout TokenBuffer, extras: Bool, maxTokenLength: Int = 64
     ) {
-        var state = RunState(position: Int32(buffer.spans.last.map { $0.position + 1 } ?? 0))
-        var folded: [UInt32] = []
-        var chunk: Int32 = 0
-        var lastWasSpace = true
-        for value in scalars {
-            // Fast path for lowercase ASCII letters, digits and Cyrillic lowercase.
-            if (value >= 0x61 && value <= 0x7A) || (value >= 0x30 && value <= 0x39)
-                || (value >= 0x430 && value <= 0x44F)
-            {
-                if lastWasSpace { lastWasSpace = false }
-                state.word(value, uppercase: false, chunk: chunk, buffer: &buffer, maxLength: maxTokenLength)
-                continue
-            }
-            // The rest of ASCII, Russian capitals and `ё`: folded inline (what ``TextNormalizer/fold(_:into:)``
-            // gives for them: one scalar), without the scratch array.
-            if value < 0x80 || (value >= 0x410 && value <= 0x42F) || value == 0x451 || value == 0x401 {
-                var f = value
-                var uppercase = false
-                if (value >= 0x41 && value <= 0x5A) || (value >= 0x410 && value <= 0x42F) {
-                    f = value + 0x20
-                    uppercase = true
-                } else if value == 0x451 || value == 0x401 {
-                    f = 0x435
-                    uppercase = value == 0x401
+        // The run being read collects in a small stack buffer (a run is at most `maxTokenLength` scalars) and
+        // is appended to the token buffer in one copy when it ends: an array append per scalar cost more
+        // than the rest of the loop.
+        withUnsafeTemporaryAllocation(of: UInt32.self, capacity: max(1, maxTokenLength)) { run in
+            var state = RunState(position: Int32(buffer.spans.last.map { $0.position + 1 } ?? 0), run: run)
+            var folded: [UInt32] = []
+            var chunk: Int32 = 0
+            var lastWasSpace = true
+            for value in scalars {
+                // Fast path for lowercase ASCII letters, digits and Cyrillic lowercase.
+                if (value >= 0x61 && value <= 0x7A) || (value >= 0x30 && value <= 0x39)
+                    || (value >= 0x430 && value <= 0x44F)
+                {
+                    if lastWasSpace { lastWasSpace = false }
+                    state.word(value, uppercase: false, chunk: chunk, buffer: &buffer, maxLength: maxTokenLength)
+                    continue
                 }
-                Self.feed(
-                    f, uppercase: uppercase, state: &state, buffer: &buffer, chunk: &chunk,
-                    lastWasSpace: &lastWasSpace, extras: extras, maxLength: maxTokenLength)
-                continue
+                // The rest of ASCII, Russian capitals and `ё`: folded inline (what
+                // ``TextNormalizer/fold(_:into:)`` gives for them: one scalar), without the scratch array.
+                if value < 0x80 || (value >= 0x410 && value <= 0x42F) || value == 0x451 || value == 0x401 {
+                    var f = value
+                    var uppercase = false
+                    if (value >= 0x41 && value <= 0x5A) || (value >= 0x410 && value <= 0x42F) {
+                        f = value + 0x20
+                        uppercase = true
+                    } else if value == 0x451 || value == 0x401 {
+                        f = 0x435
+                        uppercase = value == 0x401
+                    }
+                    Self.feed(
+                        f, uppercase: uppercase, state: &state, buffer: &buffer, chunk: &chunk,
+                        lastWasSpace: &lastWasSpace, extras: extras, maxLength: maxTokenLength)
+                    continue
+                }
+                folded.removeAll(keepingCapacity: true)
+                let uppercase = TextNormalizer.fold(value, into: &folded)
+                for f in folded {
+                    Self.feed(
+                        f, uppercase: uppercase, state: &state, buffer: &buffer, chunk: &chunk,
+                        lastWasSpace: &lastWasSpace, extras: extras, maxLength: maxTokenLength)
+                }
             }
-            folded.removeAll(keepingCapacity: true)
-            let uppercase = TextNormalizer.fold(value, into: &folded)
-            for f in folded {
-                Self.feed(
-                    f, uppercase: uppercase, state: &state, buffer: &buffer, chunk: &chunk,
-                    lastWasSpace: &lastWasSpace, extras: extras, maxLength: maxTokenLength)
-            }
+            state.finish(buffer: &buffer, extras: extras, endsText: true)
         }
-        state.finish(buffer: &buffer, extras: extras, endsText: true)
     }
 
     enum CharacterClass { case word, joiner, space, separator }
@@ -144,7 +149,11 @@ public struct Tokenizer: Sendable {
     /// The run of word characters being read.
     private struct RunState {
         var position: Int32
+        /// The scalars of the run being read (``runLength`` of them), copied to the buffer when it ends.
+        let run: UnsafeMutableBufferPointer<UInt32>
+        var runLength = 0
         var inRun = false
+        /// Where the run's scalars will start in the buffer.
         var runStart = 0
         var chunk: Int32 = 0
         var pendingJoiner: UInt32?
@@ -155,7 +164,10 @@ public struct Tokenizer: Sendable {
         var previousWasLower = false
         var previousWasDigit = false
 
-        init(position: Int32) { self.position = position }
+        init(position: Int32, run: UnsafeMutableBufferPointer<UInt32>) {
+            self.position = position
+            self.run = run
+        }
 
         @inline(__always)
         mutating func word(_ value: UInt32, uppercase: Bool, chunk: Int32, buffer: inout TokenBuffer, maxLength: Int) {
@@ -163,20 +175,26 @@ public struct Tokenizer: Sendable {
             if !inRun {
                 inRun = true
                 runStart = buffer.scalars.count
+                runLength = 0
                 self.chunk = chunk
                 segmentStarts.removeAll(keepingCapacity: true)
                 subBoundaries.removeAll(keepingCapacity: true)
                 pendingJoiner = nil
             } else {
+                // A full run takes nothing more, not even a boundary (which would start an empty segment).
+                if runLength >= maxLength {
+                    pendingJoiner = nil
+                    return
+                }
                 if let joiner = pendingJoiner {
                     pendingJoiner = nil
-                    if joiner != 0x27 { segmentStarts.append(buffer.scalars.count) }
+                    if joiner != 0x27 { segmentStarts.append(runStart + runLength) }
                 } else if (uppercase && previousWasLower) || (isDigit != previousWasDigit) {
-                    subBoundaries.append(buffer.scalars.count)
+                    subBoundaries.append(runStart + runLength)
                 }
-                if buffer.scalars.count - runStart >= maxLength { return }
             }
-            buffer.scalars.append(value)
+            run[runLength] = value
+            runLength += 1
             previousWasLower = !uppercase && !isDigit
             previousWasDigit = isDigit
         }
@@ -221,6 +239,7 @@ public struct Tokenizer: Sendable {
         mutating func finish(buffer: inout TokenBuffer, extras: Bool, endsText: Bool) {
             guard inRun else { return }
             inRun = false
+            buffer.scalars.append(contentsOf: UnsafeBufferPointer(rebasing: run[0..<runLength]))
             // A trailing joiner (`chat-`) is not part of the word; the word then does not end the text.
             let endsText = endsText && pendingJoiner == nil
             pendingJoiner = nil
