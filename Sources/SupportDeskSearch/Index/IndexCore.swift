@@ -7,6 +7,8 @@ struct IndexCore: Sendable {
     let fields: [SearchField]
     /// The tuning.
     let configuration: SearchConfiguration
+    /// Each field's weight.
+    let fieldWeights: [Float]
 
     // Vocabulary: words as written ("surfaces") and their stems.
     var surfaces = TermTable()
@@ -70,6 +72,7 @@ struct IndexCore: Sendable {
     init(fields: [SearchField], configuration: SearchConfiguration) {
         self.fields = fields.isEmpty ? [SearchField("text")] : fields
         self.configuration = configuration
+        self.fieldWeights = self.fields.map { Float($0.weight) }
         self.lengthTotals = Array(repeating: 0, count: self.fields.count)
         self.normAverages = Array(repeating: 0, count: self.fields.count)
         // Stop words and negations first: every later word that is one finds its entry and flags here, so
@@ -172,52 +175,60 @@ struct IndexCore: Sendable {
     private mutating func writePostings(_ doc: UInt32) {
         guard !surfaceKeys.isEmpty else { return }
         surfaceKeys.sort()
-        let keysBuffer = surfaceKeys
-        // Surfaces, and stems accumulated per (stem, field).
         stemKeys.removeAll(keepingCapacity: true)
-        let fieldCount = fields.count
-        let normBase = Int(doc) * fieldCount
-        var index = 0
-        var previousSurface = UInt32.max
-        var impact: Float = 0
-        while index < keysBuffer.count {
-            let key = keysBuffer[index]
-            var run = 1
-            while index + run < keysBuffer.count && keysBuffer[index + run] == key { run += 1 }
-            let surface = UInt32(key >> 8)
-            let field = UInt16(key & 0xFF)
-            surfacePostings[Int(surface)].append(Posting(doc: doc, field: field, tf: UInt16(min(run, 65535))))
-            if surface != previousSurface {
-                surfaceDocCount[Int(surface)] += 1
-                previousSurface = surface
-                impact = 0
-            }
-            impact += Float(fields[Int(field)].weight) * Float(min(run, 65535)) * norms[normBase + Int(field)]
-            surfaceMaxImpact[Int(surface)] = max(surfaceMaxImpact[Int(surface)], impact)
-            let stem = surfaceStem[Int(surface)]
-            for _ in 0..<run { stemKeys.append(UInt64(stem) << 8 | UInt64(field)) }
-            index += run
-        }
+        let normBase = Int(doc) * fields.count
+        // Surfaces first, each posting's stem key collected on the way; then stems (with the word pairs),
+        // accumulated per (stem, field).
+        Self.appendPostings(
+            doc, keys: surfaceKeys, norms: norms, normBase: normBase, weights: fieldWeights,
+            postings: &surfacePostings, documents: &surfaceDocCount, impacts: &surfaceMaxImpact,
+            stems: surfaceStem, stemKeys: &stemKeys)
         stemKeys += pairKeys
         stemKeys.sort()
-        index = 0
-        var previousStem = UInt32.max
-        impact = 0
-        while index < stemKeys.count {
-            let key = stemKeys[index]
-            var run = 1
-            while index + run < stemKeys.count && stemKeys[index + run] == key { run += 1 }
-            let stem = UInt32(key >> 8)
-            let field = UInt16(key & 0xFF)
-            stemPostings[Int(stem)].append(Posting(doc: doc, field: field, tf: UInt16(min(run, 65535))))
-            if stem != previousStem {
-                stemDocCount[Int(stem)] += 1
-                previousStem = stem
-                impact = 0
+        var none: [UInt64] = []
+        Self.appendPostings(
+            doc, keys: stemKeys, norms: norms, normBase: normBase, weights: fieldWeights,
+            postings: &stemPostings, documents: &stemDocCount, impacts: &stemMaxImpact, stems: nil, stemKeys: &none)
+    }
+
+    /// Appends one document's postings from its sorted keys (`term << 8 | field`; a run of equal keys is
+    /// the term's frequency in the field), counting its documents and raising its impact bound. The lists
+    /// are written through the outer arrays' buffers: one uniqueness check per document, not per posting.
+    /// - Parameter stems: For surface keys: every surface's stem, to collect the stem keys into `stemKeys`.
+    private static func appendPostings(
+        _ doc: UInt32, keys: [UInt64], norms: [Float], normBase: Int, weights: [Float],
+        postings: inout [[Posting]], documents: inout [UInt32], impacts: inout [Float],
+        stems: [UInt32]?, stemKeys: inout [UInt64]
+    ) {
+        postings.withUnsafeMutableBufferPointer { postings in
+            documents.withUnsafeMutableBufferPointer { documents in
+                impacts.withUnsafeMutableBufferPointer { impacts in
+                    var index = 0
+                    var previous = UInt32.max
+                    var impact: Float = 0
+                    while index < keys.count {
+                        let key = keys[index]
+                        var run = 1
+                        while index + run < keys.count && keys[index + run] == key { run += 1 }
+                        let term = UInt32(key >> 8)
+                        let field = Int(key & 0xFF)
+                        let tf = min(run, 65535)
+                        postings[Int(term)].append(Posting(doc: doc, field: UInt16(field), tf: UInt16(tf)))
+                        if term != previous {
+                            documents[Int(term)] += 1
+                            previous = term
+                            impact = 0
+                        }
+                        impact += weights[field] * Float(tf) * norms[normBase + field]
+                        if impacts[Int(term)] < impact { impacts[Int(term)] = impact }
+                        if let stems {
+                            let stemKey = UInt64(stems[Int(term)]) << 8 | UInt64(field)
+                            for _ in 0..<run { stemKeys.append(stemKey) }
+                        }
+                        index += run
+                    }
+                }
             }
-            impact += Float(fields[Int(field)].weight) * Float(min(run, 65535)) * norms[normBase + Int(field)]
-            stemMaxImpact[Int(stem)] = max(stemMaxImpact[Int(stem)], impact)
-            index += run
         }
     }
 
