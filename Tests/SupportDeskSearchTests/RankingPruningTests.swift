@@ -115,4 +115,64 @@ struct RankingPruningTests {
             }
         }
     }
+
+    @Test("A word's stem shared with no other indexed word has the word's postings, so leaving it out changes no score")
+    func soleStemLeftOut() {
+        var generator = Generator(state: 5)
+        var index = SearchIndex<Int>(fields: Self.fields)
+        for key in 0..<2_000 { index.add(Self.document(key, &generator)) }
+        var scratch = SearchScratch()
+        func check(_ label: String) {
+            let core = index.core
+            var sole = 0
+            for surface in 0..<core.surfaces.count where core.surfaceDocCount[surface] > 0 {
+                let stem = Int(core.surfaceStem[surface])
+                guard core.stemSurfaceCount[stem] == 1 else { continue }
+                sole += 1
+                let postings = { (list: [Posting]) in list.map { [$0.doc, UInt32($0.field), UInt32($0.tf)] } }
+                #expect(postings(core.stemPostings[stem]) == postings(core.surfacePostings[surface]), "\(label)")
+            }
+            #expect(sole > 10, "\(label): words whose stem is theirs alone")
+            // The plans with the stem forms put back give every document the same score.
+            let weights = core.configuration.matchWeights
+            var dropped = 0
+            for query in Self.queries {
+                let plan = index.plan(query)
+                var restored = plan
+                for (position, word) in plan.words.enumerated() {
+                    // Every word as written (exact or typo-corrected; completions never had stem forms) gets
+                    // its stem back, whichever the analysis left out.
+                    for form in word.forms where !form.isStem && form.kind != .prefix {
+                        let stem = core.surfaceStem[Int(form.term)]
+                        guard !core.stemPostings[Int(stem)].isEmpty,
+                            !word.forms.contains(where: { $0.isStem && $0.term == stem })
+                        else { continue }
+                        dropped += 1
+                        restored.words[position].forms.append(
+                            QueryPlan.Form(
+                                isStem: true, term: stem, factor: form.factor * Float(weights.stemmed / weights.exact),
+                                kind: .stemmed))
+                    }
+                }
+                let ranked = index.rank(plan, limit: 100_000, scratch: &scratch, where: nil)
+                let full = index.rank(restored, limit: 100_000, scratch: &scratch, where: nil)
+                // The same documents with the same scores, up to float rounding: the shorter plan may sum the
+                // words in another order (words are scored cheapest first).
+                let scores = Dictionary(uniqueKeysWithValues: full.map { ($0.key, $0.score) })
+                #expect(ranked.count == full.count, "\(label) \(query)")
+                for hit in ranked {
+                    guard let score = scores[hit.key] else {
+                        Issue.record("\(label) \(query): \(hit.key) only with the stem forms left out")
+                        continue
+                    }
+                    #expect(abs(hit.score - score) <= 1e-5 * max(1, abs(score)), "\(label) \(query) \(hit.key)")
+                }
+            }
+            #expect(dropped > 0, "\(label): some stem form was left out")
+        }
+        check("built")
+        for key in stride(from: 1, to: 2_000, by: 3) { index.remove(key) }
+        for key in stride(from: 2, to: 2_000, by: 5) { index.add(Self.document(key, &generator)) }
+        check("compacted and updated")
+    }
 }

@@ -566,7 +566,12 @@ extension IndexCore {
         let weights = configuration.matchWeights
         var forms: [QueryPlan.Form] = []
         let hasSurface = surface.map { !surfacePostings[Int($0)].isEmpty } ?? false
-        let hasStem = stem.map { !stemPostings[Int($0)].isEmpty } ?? false
+        // The stem of this word alone has the word's very postings: as a form it would score every document
+        // below the word itself (a word keeps its best form), so it is left out, sparing a scan of the same
+        // list (`не`, in most tickets, was read twice by every query that has it).
+        let stemIsTheWord =
+            hasSurface && stem.map { stemSurfaceCount[Int($0)] == 1 } ?? false && weights.stemmed <= weights.exact
+        let hasStem = !stemIsTheWord && (stem.map { !stemPostings[Int($0)].isEmpty } ?? false)
         let groups = stem.flatMap { synonymGroupsOfStem[$0] }
         // The word, its stem and a synonym or two: one allocation instead of regrowing (none for no form).
         if hasSurface || hasStem || groups != nil { forms.reserveCapacity(4) }

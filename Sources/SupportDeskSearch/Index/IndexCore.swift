@@ -24,6 +24,9 @@ struct IndexCore: Sendable {
     var stemMaxImpact: [Float] = []
     var stemPostings: [[Posting]] = []
     var stemDocCount: [UInt32] = []
+    /// Per stem: the number of vocabulary words with it that were ever indexed (removals not subtracted). A
+    /// stem of one indexed word has exactly that word's postings.
+    var stemSurfaceCount: [UInt32] = []
     var trie = TermTrie()
     /// With ``SearchConfiguration/indexesTypoDeletions``: the hash of every vocabulary word (of 2+ letters)
     /// with up to two letters deleted (variants of 3+ letters) → the words.
@@ -182,23 +185,25 @@ struct IndexCore: Sendable {
         Self.appendPostings(
             doc, keys: surfaceKeys, norms: norms, normBase: normBase, weights: fieldWeights,
             postings: &surfacePostings, documents: &surfaceDocCount, impacts: &surfaceMaxImpact,
-            stems: surfaceStem, stemKeys: &stemKeys)
+            stems: surfaceStem, stemKeys: &stemKeys, stemSurfaceCount: &stemSurfaceCount)
         stemKeys += pairKeys
         stemKeys.sort()
         var none: [UInt64] = []
         Self.appendPostings(
             doc, keys: stemKeys, norms: norms, normBase: normBase, weights: fieldWeights,
-            postings: &stemPostings, documents: &stemDocCount, impacts: &stemMaxImpact, stems: nil, stemKeys: &none)
+            postings: &stemPostings, documents: &stemDocCount, impacts: &stemMaxImpact, stems: nil, stemKeys: &none,
+            stemSurfaceCount: &stemSurfaceCount)
     }
 
     /// Appends one document's postings from its sorted keys (`term << 8 | field`; a run of equal keys is
     /// the term's frequency in the field), counting its documents and raising its impact bound. The lists
     /// are written through the outer arrays' buffers: one uniqueness check per document, not per posting.
-    /// - Parameter stems: For surface keys: every surface's stem, to collect the stem keys into `stemKeys`.
+    /// - Parameter stems: For surface keys: every surface's stem, to collect the stem keys into `stemKeys` and
+    ///   count a surface's first document in `stemSurfaceCount`.
     private static func appendPostings(
         _ doc: UInt32, keys: [UInt64], norms: [Float], normBase: Int, weights: [Float],
         postings: inout [[Posting]], documents: inout [UInt32], impacts: inout [Float],
-        stems: [UInt32]?, stemKeys: inout [UInt64]
+        stems: [UInt32]?, stemKeys: inout [UInt64], stemSurfaceCount: inout [UInt32]
     ) {
         postings.withUnsafeMutableBufferPointer { postings in
             documents.withUnsafeMutableBufferPointer { documents in
@@ -215,6 +220,7 @@ struct IndexCore: Sendable {
                         let tf = min(run, 65535)
                         postings[Int(term)].append(Posting(doc: doc, field: UInt16(field), tf: UInt16(tf)))
                         if term != previous {
+                            if documents[Int(term)] == 0, let stems { stemSurfaceCount[Int(stems[Int(term)])] += 1 }
                             documents[Int(term)] += 1
                             previous = term
                             impact = 0
@@ -400,6 +406,7 @@ struct IndexCore: Sendable {
             stemPostings.append([])
             stemDocCount.append(0)
             stemMaxImpact.append(0)
+            stemSurfaceCount.append(0)
         }
         return id
     }
