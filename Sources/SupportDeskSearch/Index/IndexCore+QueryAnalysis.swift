@@ -566,11 +566,15 @@ extension IndexCore {
         let weights = configuration.matchWeights
         var forms: [QueryPlan.Form] = []
         let hasSurface = surface.map { !surfacePostings[Int($0)].isEmpty } ?? false
-        // The stem of this word alone has the word's very postings: as a form it would score every document
-        // below the word itself (a word keeps its best form), so it is left out, sparing a scan of the same
-        // list (`не`, in most tickets, was read twice by every query that has it).
-        let stemIsTheWord =
-            hasSurface && stem.map { stemSurfaceCount[Int($0)] == 1 } ?? false && weights.stemmed <= weights.exact
+        // The word's own stem, when no other indexed word has it, has the word's very postings: as a form it
+        // would score every document below the word itself (a word keeps its best form), so it is left out,
+        // sparing a scan of the same list (`не`, in most tickets, was read twice by every query that has it).
+        // Only the stem the word was indexed with: a stem found for another reading of the text (another
+        // script) may be some other word's.
+        var stemIsTheWord = false
+        if let surface, let stem, hasSurface, weights.stemmed <= weights.exact, surfaceStem[Int(surface)] == stem {
+            stemIsTheWord = stemSurfaceCount[Int(stem)] == 1
+        }
         let hasStem = !stemIsTheWord && (stem.map { !stemPostings[Int($0)].isEmpty } ?? false)
         let groups = stem.flatMap { synonymGroupsOfStem[$0] }
         // The word, its stem and a synonym or two: one allocation instead of regrowing (none for no form).
