@@ -178,32 +178,34 @@ struct IndexCore: Sendable {
     private mutating func writePostings(_ doc: UInt32) {
         guard !surfaceKeys.isEmpty else { return }
         surfaceKeys.sort()
-        stemKeys.removeAll(keepingCapacity: true)
         let normBase = Int(doc) * fields.count
-        // Surfaces first, each posting's stem key collected on the way; then stems (with the word pairs),
-        // accumulated per (stem, field).
         Self.appendPostings(
             doc, keys: surfaceKeys, norms: norms, normBase: normBase, weights: fieldWeights,
-            postings: &surfacePostings, documents: &surfaceDocCount, impacts: &surfaceMaxImpact,
-            stems: surfaceStem, stemKeys: &stemKeys, stemSurfaceCount: &stemSurfaceCount)
+            postings: &surfacePostings, documents: &surfaceDocCount, impacts: &surfaceMaxImpact)
+        // Stems accumulated per (stem, field): a surface key's occurrences become its stem's, with the word
+        // pairs; a surface at its first document counts as one more indexed word of its stem.
+        stemKeys.removeAll(keepingCapacity: true)
+        var previous = UInt32.max
+        for key in surfaceKeys {
+            let surface = Int(key >> 8)
+            let stem = surfaceStem[surface]
+            if surface != previous && surfaceDocCount[surface] == 1 { stemSurfaceCount[Int(stem)] += 1 }
+            previous = UInt32(surface)
+            stemKeys.append(UInt64(stem) << 8 | (key & 0xFF))
+        }
         stemKeys += pairKeys
         stemKeys.sort()
-        var none: [UInt64] = []
         Self.appendPostings(
             doc, keys: stemKeys, norms: norms, normBase: normBase, weights: fieldWeights,
-            postings: &stemPostings, documents: &stemDocCount, impacts: &stemMaxImpact, stems: nil, stemKeys: &none,
-            stemSurfaceCount: &stemSurfaceCount)
+            postings: &stemPostings, documents: &stemDocCount, impacts: &stemMaxImpact)
     }
 
     /// Appends one document's postings from its sorted keys (`term << 8 | field`; a run of equal keys is
     /// the term's frequency in the field), counting its documents and raising its impact bound. The lists
     /// are written through the outer arrays' buffers: one uniqueness check per document, not per posting.
-    /// - Parameter stems: For surface keys: every surface's stem, to collect the stem keys into `stemKeys` and
-    ///   count a surface's first document in `stemSurfaceCount`.
     private static func appendPostings(
         _ doc: UInt32, keys: [UInt64], norms: [Float], normBase: Int, weights: [Float],
-        postings: inout [[Posting]], documents: inout [UInt32], impacts: inout [Float],
-        stems: [UInt32]?, stemKeys: inout [UInt64], stemSurfaceCount: inout [UInt32]
+        postings: inout [[Posting]], documents: inout [UInt32], impacts: inout [Float]
     ) {
         postings.withUnsafeMutableBufferPointer { postings in
             documents.withUnsafeMutableBufferPointer { documents in
@@ -220,17 +222,12 @@ struct IndexCore: Sendable {
                         let tf = min(run, 65535)
                         postings[Int(term)].append(Posting(doc: doc, field: UInt16(field), tf: UInt16(tf)))
                         if term != previous {
-                            if documents[Int(term)] == 0, let stems { stemSurfaceCount[Int(stems[Int(term)])] += 1 }
                             documents[Int(term)] += 1
                             previous = term
                             impact = 0
                         }
                         impact += weights[field] * Float(tf) * norms[normBase + field]
                         if impacts[Int(term)] < impact { impacts[Int(term)] = impact }
-                        if let stems {
-                            let stemKey = UInt64(stems[Int(term)]) << 8 | UInt64(field)
-                            for _ in 0..<run { stemKeys.append(stemKey) }
-                        }
                         index += run
                     }
                 }
@@ -316,7 +313,7 @@ struct IndexCore: Sendable {
     /// Recomputes every term's impact bound from its postings (after the norms changed).
     private mutating func recomputeMaxImpacts() {
         let fieldCount = fields.count
-        let weights = fields.map { Float($0.weight) }
+        let weights = fieldWeights
         func bound(_ postings: [Posting]) -> Float {
             var best: Float = 0
             var index = 0
