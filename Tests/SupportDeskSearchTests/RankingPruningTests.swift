@@ -52,6 +52,15 @@ struct RankingPruningTests {
         "номер бот сообщения не работает ", "вебхук не работает ", "не могу подкюлчить ", "сценарий звонок не ",
     ]
 
+    /// Expects pruned hits to be the first `limit` of the full ranking: the same keys with the same scores.
+    static func expectTop(
+        _ pruned: [SearchHit<Int>], of full: [SearchHit<Int>], limit: Int, _ label: String,
+        sourceLocation: SourceLocation = #_sourceLocation
+    ) {
+        #expect(pruned.map(\.key) == full.prefix(limit).map(\.key), "\(label)", sourceLocation: sourceLocation)
+        #expect(pruned.map(\.score) == full.prefix(limit).map(\.score), "\(label)", sourceLocation: sourceLocation)
+    }
+
     /// The top `limit` of the full ranking, with the same scratch reused across queries.
     static func expectExact(
         _ index: SearchIndex<Int>, scratch: inout SearchScratch, fields: [Int]? = nil,
@@ -63,8 +72,7 @@ struct RankingPruningTests {
             for limit in [1, 5, 10] {
                 let pruned = index.search(query, limit: limit, fields: fields, scratch: &scratch, where: isIncluded)
                     .hits
-                #expect(pruned.map(\.key) == full.prefix(limit).map(\.key), "\(label) \(query) \(limit)")
-                #expect(pruned.map(\.score) == full.prefix(limit).map(\.score), "\(label) \(query) \(limit)")
+                Self.expectTop(pruned, of: full, limit: limit, "\(label) \(query) \(limit)")
             }
         }
     }
@@ -110,8 +118,7 @@ struct RankingPruningTests {
                 _ = index.search(query, limit: limit, scratch: &scratch)
                 let pruned = index.rank(
                     index.plan(query), limit: limit, scratch: &scratch, where: nil, restrictedTo: restriction)
-                #expect(pruned.map(\.key) == full.prefix(limit).map(\.key), "\(query) \(limit)")
-                #expect(pruned.map(\.score) == full.prefix(limit).map(\.score), "\(query) \(limit)")
+                Self.expectTop(pruned, of: full, limit: limit, "\(query) \(limit)")
             }
         }
     }
