@@ -149,16 +149,18 @@ struct RankingPruningTests {
                 for (position, word) in plan.words.enumerated() {
                     // Every word as written (exact or typo-corrected; completions never had stem forms) gets
                     // its stem back, whichever the analysis left out.
-                    for form in word.forms where !form.isStem && form.kind != .prefix {
+                    let forms = plan.forms[word.forms]
+                    for form in forms where !form.isStem && form.kind != .prefix {
                         let stem = core.surfaceStem[Int(form.term)]
                         guard !core.stemPostings[Int(stem)].isEmpty,
-                            !word.forms.contains(where: { $0.isStem && $0.term == stem })
+                            !forms.contains(where: { $0.isStem && $0.term == stem })
                         else { continue }
                         dropped += 1
-                        restored.words[position].forms.append(
+                        restored.addForm(
                             QueryPlan.Form(
                                 isStem: true, term: stem, factor: form.factor * Float(weights.stemmed / weights.exact),
-                                kind: .stemmed))
+                                kind: .stemmed),
+                            toWord: position)
                     }
                 }
                 let ranked = index.rank(plan, limit: 100_000, scratch: &scratch, where: nil)

@@ -226,31 +226,33 @@ extension IndexCore {
                 // An unfinished last word that happens to be a stop word (`от` of `отчёт`) still completes.
                 if isLast && prefixMode && candidate.endsText {
                     let forms = prefixForms(of: text.tokens.scalars[candidate.used], surface: candidate.surface)
-                    if !forms.isEmpty { plan.words.append(QueryPlan.Word(word: word, forms: forms)) }
+                    if !forms.isEmpty { plan.append(word, forms: forms) }
                 }
                 continue
             }
-            var forms = directForms(surface: candidate.surface, stem: candidate.stem, factor: 1, kind: nil)
+            // The word's forms are appended to the plan's, from `start` on.
+            let start = plan.forms.count
+            appendDirectForms(surface: candidate.surface, stem: candidate.stem, factor: 1, kind: nil, to: &plan.forms)
             // Whether a repair replaced the word (its surface and stem are then looked up again).
             var replaced = false
-            if forms.isEmpty && candidate.repair == nil {
+            if plan.forms.count == start && candidate.repair == nil {
                 if candidate.script == .latin,
                     let (word, transliterated) = transliterationRepair(
                         of: candidate.used, text: &text)
                 {
-                    forms = transliterated
+                    plan.forms += transliterated
                     candidate.used = text.append(word)
                     replaced = true
                     candidate.repair = .transliteration
                 }
             }
-            if forms.isEmpty
+            if plan.forms.count == start
                 && !(isLast && prefixMode
                     && hasCompletions(
                         text.tokens.scalars[candidate.used], surface: replacedSurface(candidate, replaced, text)))
             {
                 if let (word, corrected) = typoRepair(of: candidate.used, text: &text) {
-                    forms = corrected
+                    plan.forms += corrected
                     candidate.used = text.append(word)
                     replaced = true
                     if candidate.repair == nil { candidate.repair = .typo }
@@ -258,17 +260,19 @@ extension IndexCore {
             }
             if replaced { candidate.surface = surfaces.id(of: text.tokens.scalars[candidate.used]) }
             if candidate.repair == .keyboardLayout {
-                for i in forms.indices { forms[i].factor *= Float(configuration.matchWeights.keyboardLayout) }
+                for i in start..<plan.forms.count {
+                    plan.forms[i].factor *= Float(configuration.matchWeights.keyboardLayout)
+                }
             }
             // A word kept as typed is no stop word (those were handled above): only a replacement is looked up.
             let repairedToStopWord =
                 replaced && (candidate.surface.map { surfaceFlags[Int($0)] & Self.stopFlag != 0 } ?? false)
             if isLast && prefixMode && candidate.endsText {
                 // A completion with the stem of a form already listed can only score below that form.
-                var covered: [UInt32] = []
-                for form in forms where form.isStem { covered.append(form.term) }
-                forms += prefixForms(
-                    of: text.tokens.scalars[candidate.used], surface: candidate.surface, excludingStems: covered)
+                let completions = prefixForms(
+                    of: text.tokens.scalars[candidate.used], surface: candidate.surface,
+                    excludingStemsOf: plan.forms[start...])
+                plan.forms += completions
             }
             let word = queryWord(candidate, text: text, isStopWord: repairedToStopWord, weight: candidate.weight)
             plan.allWords.append(word)
@@ -283,9 +287,10 @@ extension IndexCore {
                         of: candidate.used, surface: candidate.surface,
                         script: Homoglyphs.script(text.tokens.scalars, candidate.used), text: &text))
             }
-            if !forms.isEmpty {
-                forms.sort { $0.factor > $1.factor }
-                plan.words.append(QueryPlan.Word(word: word, forms: forms))
+            if plan.forms.count > start {
+                // Stable, as the word's forms were listed: equal factors keep their order.
+                Self.insertionSort(&plan.forms, from: start) { $0.factor > $1.factor }
+                plan.append(word, formsFrom: start)
             }
         }
         // The query's stems in order, words without a stem left out (phrases and pairs skip them).
@@ -295,8 +300,8 @@ extension IndexCore {
             if let stem { compact.append(stem) }
         }
         if compact.count >= 2 {
-            phraseSynonymWords(compact, into: &plan.words)
-            if configuration.indexesWordPairs { pairWords(compact, into: &plan.words) }
+            phraseSynonymWords(compact, into: &plan)
+            if configuration.indexesWordPairs { pairWords(compact, into: &plan) }
         }
         if plan.allWords.contains(where: { $0.repair != nil }) {
             plan.correction = plan.allWords.map(\.used).joined(separator: " ")
@@ -552,19 +557,24 @@ extension IndexCore {
     /// A vocabulary word that may correct a misspelled one.
     private typealias TypoCandidate = (surface: UInt32, distance: Int, documents: UInt32)
 
-    /// The exact, stemmed and synonym forms of a vocabulary word (given by id; its stem is the one found
-    /// when it was added, its script agreeing with itself).
-    private func directForms(ofSurface surface: UInt32, factor: Double, kind: MatchKind?) -> [QueryPlan.Form] {
-        directForms(surface: surface, stem: surfaceStem[Int(surface)], factor: factor, kind: kind)
+    /// Appends the exact, stemmed and synonym forms of a vocabulary word (given by id; its stem is the one
+    /// found when it was added, its script agreeing with itself).
+    private func appendDirectForms(
+        ofSurface surface: UInt32, factor: Double, kind: MatchKind?, to forms: inout [QueryPlan.Form]
+    ) {
+        appendDirectForms(surface: surface, stem: surfaceStem[Int(surface)], factor: factor, kind: kind, to: &forms)
     }
 
-    /// The exact, stemmed and synonym forms of a word the index may know.
+    /// Appends the exact, stemmed and synonym forms of a word the index may know.
     /// - Parameters:
     ///   - surface: The word's vocabulary id, if it has one.
     ///   - stem: The word's stem id, if the index has it.
-    private func directForms(surface: UInt32?, stem: UInt32?, factor: Double, kind: MatchKind?) -> [QueryPlan.Form] {
+    ///   - forms: The forms appended to (those already there are another word's or candidate's).
+    private func appendDirectForms(
+        surface: UInt32?, stem: UInt32?, factor: Double, kind: MatchKind?, to forms: inout [QueryPlan.Form]
+    ) {
         let weights = configuration.matchWeights
-        var forms: [QueryPlan.Form] = []
+        let start = forms.count
         let hasSurface = surface.map { !surfacePostings[Int($0)].isEmpty } ?? false
         // The word's own stem, when no other indexed word has it, has the word's very postings: as a form it
         // would score every document below the word itself (a word keeps its best form), so it is left out,
@@ -577,8 +587,6 @@ extension IndexCore {
         }
         let hasStem = !stemIsTheWord && (stem.map { !stemPostings[Int($0)].isEmpty } ?? false)
         let groups = stem.flatMap { synonymGroupsOfStem[$0] }
-        // The word, its stem and a synonym or two: one allocation instead of regrowing (none for no form).
-        if hasSurface || hasStem || groups != nil { forms.reserveCapacity(4) }
         if let surface, hasSurface {
             forms.append(
                 QueryPlan.Form(
@@ -591,11 +599,11 @@ extension IndexCore {
         }
         // When no document has the word itself, its synonyms are its spellings (`смски` → `смс`) and count
         // as another form of it; otherwise they rank below the word's own forms.
-        let synonymWeight = forms.isEmpty ? weights.stemmed : weights.synonym
+        let synonymWeight = forms.count == start ? weights.stemmed : weights.synonym
         if let stem, let groups {
             for group in groups {
                 for member in synonymGroups[group] where member != stem && !stemPostings[Int(member)].isEmpty {
-                    if forms.contains(where: { $0.isStem && $0.term == member }) { continue }
+                    if forms[start...].contains(where: { $0.isStem && $0.term == member }) { continue }
                     forms.append(
                         QueryPlan.Form(
                             isStem: true, term: member, factor: Float(synonymWeight * factor), kind: kind ?? .synonym)
@@ -603,7 +611,6 @@ extension IndexCore {
                 }
             }
         }
-        return forms
     }
 
     /// Forms of a Latin word read as transliterated Russian.
@@ -636,7 +643,8 @@ extension IndexCore {
         guard let best else { return nil }
         let used = Array(surfaces.scalars(best.surface))
         // Skeletons list Cyrillic words only: `.cyrillic` is the word's own script, its stem the one it was added with.
-        let forms = directForms(ofSurface: best.surface, factor: factor, kind: nil)
+        var forms: [QueryPlan.Form] = []
+        appendDirectForms(ofSurface: best.surface, factor: factor, kind: nil, to: &forms)
         if forms.isEmpty && surfaceFlags[Int(best.surface)] & (Self.stopFlag | Self.negationFlag) == 0 { return nil }
         return (used, forms)
     }
@@ -664,10 +672,17 @@ extension IndexCore {
         let factor = nearest == 1 ? weights.typo : weights.typoDistance2
         var forms: [QueryPlan.Form] = []
         for candidate in best.prefix(configuration.maxTypoCandidates) where candidate.distance == nearest {
-            for form in directForms(ofSurface: candidate.surface, factor: factor, kind: .typo)
-            where !forms.contains(where: { $0.isStem == form.isStem && $0.term == form.term }) {
-                forms.append(form)
+            // The candidate's forms that no earlier candidate listed.
+            let earlier = forms.count
+            appendDirectForms(ofSurface: candidate.surface, factor: factor, kind: .typo, to: &forms)
+            var kept = earlier
+            for index in earlier..<forms.count {
+                let form = forms[index]
+                if forms[..<earlier].contains(where: { $0.isStem == form.isStem && $0.term == form.term }) { continue }
+                forms[kept] = form
+                kept += 1
             }
+            forms.removeSubrange(kept...)
         }
         guard !forms.isEmpty else { return nil }
         return (Array(surfaces.scalars(best[0].surface)), forms)
@@ -818,15 +833,18 @@ extension IndexCore {
     /// Completions of the unfinished last word: the most frequent vocabulary words starting with it.
     /// - Parameters:
     ///   - own: The word's own vocabulary id (`surfaces.id(of: word)`).
-    ///   - covered: Stems already listed among the word's forms.
+    ///   - listed: The word's forms already listed (a completion with the stem of one of them can only score
+    ///     below it, and is left out).
     private func prefixForms(
-        of word: ArraySlice<UInt32>, surface own: UInt32?, excludingStems covered: [UInt32] = []
+        of word: ArraySlice<UInt32>, surface own: UInt32?, excludingStemsOf listed: ArraySlice<QueryPlan.Form> = []
     ) -> [QueryPlan.Form] {
         guard word.count >= configuration.minimumPrefixLength else { return [] }
         var results: [UInt32] = []
         trie.completions(of: word, limit: 512, into: &results)
-        var completions = results.filter {
-            $0 != own && !surfacePostings[Int($0)].isEmpty && !covered.contains(surfaceStem[Int($0)])
+        var completions = results.filter { completion in
+            let stem = surfaceStem[Int(completion)]
+            return completion != own && !surfacePostings[Int(completion)].isEmpty
+                && !listed.contains { $0.isStem && $0.term == stem }
         }
         let documentCounts = surfaceDocCount
         completions.sort { documentCounts[Int($0)] > documentCounts[Int($1)] }
@@ -838,7 +856,7 @@ extension IndexCore {
 
     /// Words standing for multi-word synonyms found in the query (“личный кабинет” → `лк`, `аккаунт`).
     /// - Parameter compact: The query's stems in order (words without one left out).
-    private func phraseSynonymWords(_ compact: [UInt32], into words: inout [QueryPlan.Word]) {
+    private func phraseSynonymWords(_ compact: [UInt32], into plan: inout QueryPlan) {
         guard !synonymPhrases.isEmpty else { return }
         let factor = Float(configuration.matchWeights.synonym)
         // The query's stems, sorted: a phrase is looked at only when its first stem is present (checked
@@ -870,9 +888,7 @@ extension IndexCore {
             let formIdf = forms.map { idf(stem: $0.term) }.max() ?? 1
             let weight = formIdf > 0 ? min(1, Double(phraseIdf / formIdf)) : 1
             let text = phrase.stems.map { stems.string($0) }.joined(separator: " ")
-            words.append(
-                QueryPlan.Word(
-                    word: QueryWord(typed: text, used: text, weight: weight), forms: forms, isPhraseSynonym: true))
+            plan.append(QueryWord(typed: text, used: text, weight: weight), forms: forms, isPhraseSynonym: true)
         }
     }
 
@@ -889,7 +905,7 @@ extension IndexCore {
 
     /// Neighbouring query words that documents also have side by side (`не понимает`, `не работает обзвон`).
     /// - Parameter compact: The query's stems in order (words without one left out).
-    private func pairWords(_ compact: [UInt32], into words: inout [QueryPlan.Word]) {
+    private func pairWords(_ compact: [UInt32], into plan: inout QueryPlan) {
         guard compact.count >= 2 else { return }
         var key: [UInt32] = []
         key.reserveCapacity(32)
@@ -900,7 +916,7 @@ extension IndexCore {
             let form = QueryPlan.Form(
                 isStem: true, term: pair, factor: Float(configuration.wordPairWeight), kind: .exact)
             // A pair is never reported (matches list typed words only): it carries no text.
-            words.append(QueryPlan.Word(word: QueryWord(typed: "", used: ""), forms: [form], isPair: true))
+            plan.append(QueryWord(typed: "", used: ""), forms: CollectionOfOne(form), isPair: true)
         }
     }
 }

@@ -48,8 +48,8 @@ extension IndexCore {
         var wordBounds: [Float] = []
         for (wordIndex, word) in plan.words.enumerated() {
             let weight = Float(word.word.weight) * (k1 + 1)
-            var forms: [Step] = word.forms.indices.map { formIndex in
-                let form = word.forms[formIndex]
+            var forms: [Step] = word.forms.map { formIndex in
+                let form = plan.forms[formIndex]
                 let stem = form.isStem ? form.term : surfaceStem[Int(form.term)]
                 // The saturation of the largest impact any document has for this term bounds its score.
                 let impact = form.isStem ? stemMaxImpact[Int(form.term)] : surfaceMaxImpact[Int(form.term)]
@@ -66,7 +66,7 @@ extension IndexCore {
         // long lists of common words come last, when the remaining bound is smallest and pruning most likely.
         // (Any order is exact: the remaining bounds follow it.)
         let wordCosts: [Int] = plan.words.map { word in
-            word.forms.reduce(0) {
+            plan.forms[word.forms].reduce(0) {
                 $0 + (($1.isStem ? stemPostings[Int($1.term)] : surfacePostings[Int($1.term)]).count)
             }
         }
@@ -96,7 +96,7 @@ extension IndexCore {
         // Per step: the postings of its list and of the later steps' lists.
         var laterPostings = [Int](repeating: 0, count: steps.count + 1)
         for index in steps.indices.reversed() {
-            let form = plan.words[steps[index].word].forms[steps[index].form]
+            let form = plan.forms[steps[index].form]
             laterPostings[index] =
                 laterPostings[index + 1]
                 + (form.isStem ? stemPostings[Int(form.term)] : surfacePostings[Int(form.term)]).count
@@ -131,8 +131,7 @@ extension IndexCore {
                                 continue
                             }
                             let wordIndex = step.word
-                            let word = plan.words[wordIndex]
-                            let form = word.forms[step.form]
+                            let form = plan.forms[step.form]
                             let list = form.isStem ? stemPostings[Int(form.term)] : surfacePostings[Int(form.term)]
                             // Looking for the threshold costs a pass over the touched documents: worth it only
                             // when the list to skip is not much shorter.
@@ -188,7 +187,7 @@ extension IndexCore {
                                 wordEpoch += 1
                             }
                             let bit: UInt64 = wordIndex < 64 ? 1 << UInt64(wordIndex) : 0
-                            let wordWeight = Float(word.word.weight)
+                            let wordWeight = Float(plan.words[wordIndex].word.weight)
                             // A word's next form (typically the stem after the word as written), when both lists
                             // are scanned in full, is scored in the same pass: one walk over both lists and one
                             // visit per document to its slot, with the same arithmetic as two passes. Only when
@@ -197,7 +196,7 @@ extension IndexCore {
                             // pruning check before the next form loses nothing.
                             var paired: (list: [Posting], scale: Float)?
                             if candidates == nil, stepIndex + 1 < steps.count, steps[stepIndex + 1].word == wordIndex {
-                                let next = word.forms[steps[stepIndex + 1].form]
+                                let next = plan.forms[steps[stepIndex + 1].form]
                                 let nextStem = next.isStem ? next.term : surfaceStem[Int(next.term)]
                                 let nextList =
                                     next.isStem ? stemPostings[Int(next.term)] : surfacePostings[Int(next.term)]
@@ -448,24 +447,34 @@ extension IndexCore {
             if let isIncluded, !isIncluded(doc) { continue }
             heap.insert(entry)
         }
+        var texts = TermTexts()
         return heap.sortedBestFirst().map { entry in
             RankedDocument(
                 doc: entry.doc, score: Double(entry.score),
                 matches: matches(
-                    of: entry.doc, in: plan, mask: scratch.slots[Int(entry.doc)].matched, fieldMask: fieldMask))
+                    of: entry.doc, in: plan, mask: scratch.slots[Int(entry.doc)].matched, fieldMask: fieldMask,
+                    texts: &texts))
         }
     }
 
-    /// Which form of each matched query word a document matched (the strongest), for highlighting.
-    private func matches(of doc: UInt32, in plan: QueryPlan, mask: UInt64, fieldMask: UInt64) -> [TermMatch] {
+    /// Which form of each matched query word a document matched (the first listed, the strongest), for
+    /// highlighting.
+    /// - Parameter texts: The texts of terms already made for this query (shared by its documents).
+    func matches(
+        of doc: UInt32, in plan: QueryPlan, mask: UInt64, fieldMask: UInt64, texts: inout TermTexts
+    ) -> [TermMatch] {
         var result: [TermMatch] = []
-        for (wordIndex, word) in plan.words.enumerated()
-        where !word.isPair && wordIndex < 64 && mask & (1 << UInt64(wordIndex)) != 0 {
-            for form in word.forms {
+        result.reserveCapacity(mask.nonzeroBitCount)
+        // By position: a copy of each word would retain its texts.
+        for wordIndex in plan.words.indices
+        where !plan.words[wordIndex].isPair && wordIndex < 64 && mask & (1 << UInt64(wordIndex)) != 0 {
+            for formIndex in plan.words[wordIndex].forms {
+                let form = plan.forms[formIndex]
                 let postings = form.isStem ? stemPostings[Int(form.term)] : surfacePostings[Int(form.term)]
                 if Self.contains(postings, doc, fieldMask: fieldMask) {
-                    let term = form.isStem ? stems.string(form.term) : surfaces.string(form.term)
-                    result.append(TermMatch(queryWord: word.word.used, matchedTerm: term, kind: form.kind))
+                    let term = texts.text(isStem: form.isStem, term: form.term, in: self)
+                    result.append(
+                        TermMatch(queryWord: plan.words[wordIndex].word.used, matchedTerm: term, kind: form.kind))
                     break
                 }
             }
@@ -500,15 +509,15 @@ extension IndexCore {
         var probes = 0
         while index < steps.count {
             let wordIndex = steps[index].word
-            let word = plan.words[wordIndex]
+            let wordWeight = Float(plan.words[wordIndex].word.weight)
             for position in wordBest.indices { wordBest[position] = 0 }
             while index < steps.count && steps[index].word == wordIndex {
                 defer { index += 1 }
                 guard probes < 16 else { continue }
                 probes += 1
-                let form = word.forms[steps[index].form]
+                let form = plan.forms[steps[index].form]
                 let stem = form.isStem ? form.term : surfaceStem[Int(form.term)]
-                let scale = form.factor * idf(stem: stem) * Float(word.word.weight) * (k1 + 1)
+                let scale = form.factor * idf(stem: stem) * wordWeight * (k1 + 1)
                 let list = form.isStem ? stemPostings[Int(form.term)] : surfacePostings[Int(form.term)]
                 list.withUnsafeBufferPointer { postings in
                     var at = 0
@@ -661,7 +670,7 @@ extension IndexCore {
         let k1 = Float(configuration.k1)
         for word in plan.words {
             var best: Float = 0
-            for form in word.forms {
+            for form in plan.forms[word.forms] {
                 let stem = form.isStem ? form.term : surfaceStem[Int(form.term)]
                 best = max(best, form.factor * idf(stem: stem))
             }
@@ -673,9 +682,34 @@ extension IndexCore {
 
 /// One form of one query word in the order a search scores them, with the most it can add to a score.
 struct RankingStep {
+    /// The word's position in the plan's words.
     var word: Int
+    /// The form's position in the plan's forms.
     var form: Int
     var bound: Float
+}
+
+/// The texts of the terms a query's results matched, each made once (a query matches a few dozen terms at
+/// most: a linear search).
+struct TermTexts {
+    private var keys: [UInt64] = []
+    private var texts: [String] = []
+
+    /// Forgets every text, keeping the capacity.
+    mutating func removeAll() {
+        keys.removeAll(keepingCapacity: true)
+        texts.removeAll(keepingCapacity: true)
+    }
+
+    /// The text of a stem or vocabulary word of an index.
+    mutating func text(isStem: Bool, term: UInt32, in core: IndexCore) -> String {
+        let key = UInt64(term) << 1 | (isStem ? 1 : 0)
+        if let position = keys.firstIndex(of: key) { return texts[position] }
+        let text = isStem ? core.stems.string(term) : core.surfaces.string(term)
+        keys.append(key)
+        texts.append(text)
+        return text
+    }
 }
 
 /// A document chosen by ``IndexCore/rank(_:limit:fieldMask:scratch:where:)``.

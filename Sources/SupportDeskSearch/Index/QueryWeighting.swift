@@ -24,7 +24,7 @@ public enum QueryWeighting {
             idfs.initialize(repeating: .nan)
             for position in plan.words.indices {
                 var best: Float = 0
-                for form in plan.words[position].forms {
+                for form in plan.forms[plan.words[position].forms] {
                     let stem = form.isStem ? form.term : index.surfaceStem[Int(form.term)]
                     let frequency = Int(index.stemDocCount[Int(stem)])
                     let idf: Float

@@ -24,6 +24,8 @@ public struct SearchScratch: Sendable {
     var touchedCount = 0
     var queryEpoch: UInt32 = 0
     var wordEpoch: UInt32 = 0
+    /// The working arrays of the exhaustive ranking of small indexes.
+    var exhaustive = ExhaustiveRankingBuffers()
 
     /// Creates empty working memory (it grows with the first searches).
     public init() {}

@@ -21,58 +21,45 @@ extension IndexCore {
         guard limit > 0, !plan.words.isEmpty, documentCount > 0 else { return [] }
         let k1 = Float(configuration.k1)
         let fieldCount = fields.count
-        var fieldWeight = [Float](repeating: 0, count: fieldCount)
-        for (index, field) in fields.enumerated() { fieldWeight[index] = index < 64 ? Float(field.weight) : 0 }
+        // The working arrays are the scratch's, kept between queries (taken out so that they are unique).
+        var buffers = scratch.exhaustive
+        scratch.exhaustive = ExhaustiveRankingBuffers()
+        defer { scratch.exhaustive = buffers }
+        buffers.reset()
+        for (index, weight) in fieldWeights.enumerated() { buffers.fieldWeight.append(index < 64 ? weight : 0) }
 
+        buffers.scales.append(contentsOf: repeatElement(0, count: plan.forms.count))
         // The order of `rank`: each word's forms by their bound, strongest first; the words by the number
         // of postings of their forms, then by their best bound.
-        var steps: [RankingStep] = []
-        var wordSteps: [Range<Int>] = []
-        var wordBounds: [Float] = []
-        var wordCosts: [Int] = []
-        wordSteps.reserveCapacity(plan.words.count)
-        wordBounds.reserveCapacity(plan.words.count)
-        wordCosts.reserveCapacity(plan.words.count)
-        // Per form (by place: its word's first place plus its position), what scoring needs.
-        var scales: [Float] = []
-        var lists: [[Posting]] = []
-        var formCount = 0
-        for word in plan.words { formCount += word.forms.count }
-        steps.reserveCapacity(formCount)
-        scales.reserveCapacity(formCount)
-        lists.reserveCapacity(formCount)
         for wordIndex in plan.words.indices {
             let forms = plan.words[wordIndex].forms
             let wordWeight = Float(plan.words[wordIndex].word.weight)
             let weight = wordWeight * (k1 + 1)
-            let first = steps.count
+            let first = buffers.steps.count
             var cost = 0
-            for formIndex in forms.indices {
-                let form = forms[formIndex]
+            for formIndex in forms {
+                let form = plan.forms[formIndex]
                 let stem = form.isStem ? form.term : surfaceStem[Int(form.term)]
                 let impact = form.isStem ? stemMaxImpact[Int(form.term)] : surfaceMaxImpact[Int(form.term)]
                 let saturation = impact * (k1 + 1) / (k1 + impact) / (k1 + 1)
                 let idf = idf(stem: stem)
-                steps.append(
+                buffers.steps.append(
                     RankingStep(
                         word: wordIndex, form: formIndex, bound: form.factor * idf * weight * saturation * 1.0001))
-                // `rank`'s scale of the form, in the same arithmetic.
-                scales.append(form.factor * idf * wordWeight * (k1 + 1))
-                let list = form.isStem ? stemPostings[Int(form.term)] : surfacePostings[Int(form.term)]
-                lists.append(list)
-                cost += list.count
+                // `rank`'s scale of the form, in the same arithmetic (by the form's position in the plan).
+                buffers.scales[formIndex] = form.factor * idf * wordWeight * (k1 + 1)
+                cost += form.isStem ? stemPostings[Int(form.term)].count : surfacePostings[Int(form.term)].count
             }
-            wordSteps.append(first..<steps.count)
-            // Sorted in place (a sorted slice would be copied out and back), by the same stable sort.
-            let end = steps.count
-            steps.withUnsafeMutableBufferPointer { steps in
-                var forms = UnsafeMutableBufferPointer(rebasing: steps[first..<end])
-                forms.sort { $0.bound > $1.bound }
-            }
-            wordBounds.append(steps.count > first ? steps[first].bound : 0)
-            wordCosts.append(cost)
+            buffers.wordSteps.append(first..<buffers.steps.count)
+            // The same order as `rank`'s stable sort (a stable order is unique): an insertion sort in place.
+            Self.insertionSort(&buffers.steps, from: first) { $0.bound > $1.bound }
+            buffers.wordBounds.append(buffers.steps.count > first ? buffers.steps[first].bound : 0)
+            buffers.wordCosts.append(cost)
+            buffers.order.append(wordIndex)
         }
-        let order = plan.words.indices.sorted {
+        let wordCosts = buffers.wordCosts
+        let wordBounds = buffers.wordBounds
+        Self.insertionSort(&buffers.order, from: 0) {
             wordCosts[$0] != wordCosts[$1] ? wordCosts[$0] < wordCosts[$1] : wordBounds[$0] > wordBounds[$1]
         }
 
@@ -80,41 +67,35 @@ extension IndexCore {
         // form), the word it was set for, and a bit per word matched. Slots are reset before and after.
         scratch.prepare(documents: documentCount)
         for doc in 0..<documentCount { scratch.slots[doc] = SearchScratch.Slot() }
-        var touched: [UInt32] = []
-        touched.reserveCapacity(documentCount)
-        // Per document and form place: whether the form's list has the document (for its matches).
-        var has = [Bool](repeating: false, count: documentCount * steps.count)
-        let places = steps.count
-        for (position, wordIndex) in order.enumerated() {
+        let fieldWeight = buffers.fieldWeight
+        for (position, wordIndex) in buffers.order.enumerated() {
             // `queryMark` 1: touched by this query; `wordMark`: the word's position in the order, plus one.
             let mark = UInt32(position + 1)
             let bit: UInt64 = wordIndex < 64 ? 1 << UInt64(wordIndex) : 0
-            let firstPlace = wordSteps[wordIndex].lowerBound
-            for stepIndex in wordSteps[wordIndex] {
-                let place = firstPlace + steps[stepIndex].form
-                let scale = scales[place]
-                lists[place].withUnsafeBufferPointer { list in
+            for stepIndex in buffers.wordSteps[wordIndex] {
+                let formIndex = buffers.steps[stepIndex].form
+                let form = plan.forms[formIndex]
+                let scale = buffers.scales[formIndex]
+                let postings = form.isStem ? stemPostings[Int(form.term)] : surfacePostings[Int(form.term)]
+                postings.withUnsafeBufferPointer { list in
                     var index = 0
                     while index < list.count {
                         let doc = list[index].doc
                         let base = Int(doc) * fieldCount
                         var tf: Float = 0
-                        var inSearchedField = false
                         repeat {
                             let posting = list[index]
                             let field = Int(posting.field)
-                            inSearchedField = inSearchedField || field < 64
                             tf += fieldWeight[field] * Float(posting.tf) * norms[base + field]
                             index += 1
                         } while index < list.count && list[index].doc == doc
-                        let d = Int(doc)
-                        if inSearchedField { has[d * places + place] = true }
                         guard tf > 0 else { continue }
+                        let d = Int(doc)
                         let value = scale * tf / (k1 + tf)
                         if scratch.slots[d].queryMark != 1 {
                             scratch.slots[d] = SearchScratch.Slot(
                                 total: value, contribution: value, wordMark: mark, queryMark: 1, matched: bit)
-                            touched.append(doc)
+                            buffers.touched.append(doc)
                         } else if scratch.slots[d].wordMark != mark {
                             scratch.slots[d].wordMark = mark
                             scratch.slots[d].contribution = value
@@ -130,42 +111,70 @@ extension IndexCore {
         }
 
         var heap = TopKHeap(capacity: limit)
-        for doc in touched where alive[Int(doc)] {
+        for doc in buffers.touched where alive[Int(doc)] {
             let slot = scratch.slots[Int(doc)]
             let entry = TopKHeap.Entry(score: slot.total, matched: slot.matched.nonzeroBitCount, doc: doc)
             if heap.wouldAccept(entry) { heap.insert(entry) }
         }
-        let best = heap.sortedBestFirst()
         var results: [RankedDocument] = []
-        results.reserveCapacity(best.count)
-        // A term's text is made once, though several documents match it (by the form's place).
-        var termTexts = [String?](repeating: nil, count: places)
-        for entry in best {
-            let d = Int(entry.doc)
-            var matches: [TermMatch] = []
-            let mask = scratch.slots[d].matched
-            matches.reserveCapacity(mask.nonzeroBitCount)
-            // The first listed form of each matched word that the document has, as `rank` reports them.
-            for wordIndex in plan.words.indices
-            where !plan.words[wordIndex].isPair && wordIndex < 64 && mask & (1 << UInt64(wordIndex)) != 0 {
-                let firstPlace = wordSteps[wordIndex].lowerBound
-                for place in wordSteps[wordIndex] where has[d * places + place] {
-                    let form = plan.words[wordIndex].forms[place - firstPlace]
-                    let term: String
-                    if let known = termTexts[place] {
-                        term = known
-                    } else {
-                        term = form.isStem ? stems.string(form.term) : surfaces.string(form.term)
-                        termTexts[place] = term
-                    }
-                    matches.append(
-                        TermMatch(queryWord: plan.words[wordIndex].word.used, matchedTerm: term, kind: form.kind))
-                    break
-                }
-            }
+        results.reserveCapacity(heap.count)
+        // `rank`'s matches, with each term's text made once though several documents match it.
+        for entry in heap.sortedBestFirst() {
+            let matches = matches(
+                of: entry.doc, in: plan, mask: scratch.slots[Int(entry.doc)].matched, fieldMask: .max,
+                texts: &buffers.texts)
             results.append(RankedDocument(doc: entry.doc, score: Double(entry.score), matches: matches))
         }
-        for doc in touched { scratch.slots[Int(doc)] = SearchScratch.Slot() }
+        for doc in buffers.touched { scratch.slots[Int(doc)] = SearchScratch.Slot() }
         return results
+    }
+
+    /// Sorts `elements[start...]` in place, stably (for the few forms of a word or words of a query).
+    @inline(__always)
+    static func insertionSort<Element>(
+        _ elements: inout [Element], from start: Int, by areInIncreasingOrder: (Element, Element) -> Bool
+    ) {
+        guard elements.count - start > 1 else { return }
+        for index in (start + 1)..<elements.count {
+            let element = elements[index]
+            var position = index
+            while position > start && areInIncreasingOrder(element, elements[position - 1]) {
+                elements[position] = elements[position - 1]
+                position -= 1
+            }
+            elements[position] = element
+        }
+    }
+}
+
+/// The working arrays of ``IndexCore/rankExhaustively(_:limit:scratch:)``, kept in a ``SearchScratch``
+/// between queries so that a query allocates only its results.
+struct ExhaustiveRankingBuffers {
+    var fieldWeight: [Float] = []
+    /// Per form, by word: its step (word, form, bound), each word's run sorted by bound.
+    var steps: [RankingStep] = []
+    /// Per form (by its position in the plan): `rank`'s scale.
+    var scales: [Float] = []
+    /// Per word: its run of ``steps``, its best bound and the number of postings of its forms.
+    var wordSteps: [Range<Int>] = []
+    var wordBounds: [Float] = []
+    var wordCosts: [Int] = []
+    /// The words in scoring order.
+    var order: [Int] = []
+    /// The documents the query touched.
+    var touched: [UInt32] = []
+    var texts = TermTexts()
+
+    /// Empties every array, keeping its capacity.
+    mutating func reset() {
+        fieldWeight.removeAll(keepingCapacity: true)
+        steps.removeAll(keepingCapacity: true)
+        scales.removeAll(keepingCapacity: true)
+        wordSteps.removeAll(keepingCapacity: true)
+        wordBounds.removeAll(keepingCapacity: true)
+        wordCosts.removeAll(keepingCapacity: true)
+        order.removeAll(keepingCapacity: true)
+        touched.removeAll(keepingCapacity: true)
+        texts.removeAll()
     }
 }
