@@ -74,11 +74,23 @@ enum TicketSearchBenchmarks {
         }
     }
 
+    /// The unit ``reportSlowest(_:of:unit:)`` prints times in.
+    enum TimeUnit {
+        case milliseconds, microseconds
+    }
+
     /// Writes the five slowest queries to standard error (the JSON lines stay on standard output), so a
     /// p99 can be traced to the queries behind it.
-    static func reportSlowest(_ samples: [(nanoseconds: UInt64, text: String)], of label: String) {
+    static func reportSlowest(
+        _ samples: [(nanoseconds: UInt64, text: String)], of label: String, unit: TimeUnit = .milliseconds
+    ) {
         let lines = samples.sorted { $0.nanoseconds > $1.nanoseconds }.prefix(5).map {
-            String(format: "%.2f ms", Double($0.nanoseconds) / 1e6) + " «\($0.text)»"
+            let time =
+                switch unit {
+                case .milliseconds: String(format: "%.2f ms", Double($0.nanoseconds) / 1e6)
+                case .microseconds: String(format: "%.1f µs", Double($0.nanoseconds) / 1e3)
+                }
+            return time + " «\($0.text)»"
         }
         FileHandle.standardError.write(Data("slowest \(label): \(lines.joined(separator: ", "))\n".utf8))
     }

@@ -17,10 +17,12 @@ enum TopicSuggestionBenchmarks {
         var all = LatencySamples(capacity: queries.count)
         var byKind: [BenchmarkQuery.Kind: LatencySamples] = [:]
         var foundInTop3: [BenchmarkQuery.Kind: Int] = [:]
+        var slowest: [BenchmarkQuery.Kind: [(nanoseconds: UInt64, text: String)]] = [:]
         for query in queries {
             let (elapsed, suggestions) = CPUTime.best { suggester.suggest(query.text, limit: 10, scratch: &scratch) }
             all.record(elapsed)
             byKind[query.kind, default: LatencySamples()].record(elapsed)
+            slowest[query.kind, default: []].append((elapsed, query.text))
             if suggestions.topics.prefix(3).contains(where: { $0.topic.id.rawValue == query.topicID }) {
                 foundInTop3[query.kind, default: 0] += 1
             }
@@ -32,6 +34,7 @@ enum TopicSuggestionBenchmarks {
             Measurement(name: name, metric: "latency.p99", value: all.percentileMilliseconds(99) * 1_000, unit: "us"))
         for kind in BenchmarkQuery.Kind.allCases {
             guard let samples = byKind[kind] else { continue }
+            TicketSearchBenchmarks.reportSlowest(slowest[kind] ?? [], of: "\(name) \(kind.rawValue)", unit: .microseconds)
             report(
                 Measurement(
                     name: name, metric: "latency.\(kind.rawValue).p99",
