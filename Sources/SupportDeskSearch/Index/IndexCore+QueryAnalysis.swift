@@ -907,14 +907,11 @@ extension IndexCore {
     /// - Parameter compact: The query's stems in order (words without one left out).
     private func pairWords(_ compact: [UInt32], into plan: inout QueryPlan) {
         guard compact.count >= 2 else { return }
-        var key: [UInt32] = []
-        key.reserveCapacity(32)
+        let factor = Float(configuration.wordPairWeight)
         for index in 1..<compact.count {
-            key.removeAll(keepingCapacity: true)
-            Self.pairKey(stems.scalars(compact[index - 1]), stems.scalars(compact[index]), into: &key)
-            guard let pair = stems.id(of: key), !stemPostings[Int(pair)].isEmpty else { continue }
-            let form = QueryPlan.Form(
-                isStem: true, term: pair, factor: Float(configuration.wordPairWeight), kind: .exact)
+            guard let pair = pairs.id(compact[index - 1], compact[index]), !stemPostings[Int(pair)].isEmpty
+            else { continue }
+            let form = QueryPlan.Form(isStem: true, term: pair, factor: factor, kind: .exact)
             // A pair is never reported (matches list typed words only): it carries no text.
             plan.append(QueryWord(typed: "", used: ""), forms: CollectionOfOne(form), isPair: true)
         }

@@ -28,6 +28,8 @@ struct IndexCore: Sendable {
     /// stem of one indexed word has exactly that word's postings.
     var stemSurfaceCount: [UInt32] = []
     var trie = TermTrie()
+    /// With ``SearchConfiguration/indexesWordPairs``: neighbouring stems → the stem id of their pair term.
+    var pairs = PairTable()
     /// With ``SearchConfiguration/indexesTypoDeletions``: the hash of every vocabulary word (of 2+ letters)
     /// with up to two letters deleted (variants of 3+ letters) → the words.
     var deletions = DeletionTable()
@@ -132,9 +134,15 @@ struct IndexCore: Sendable {
                     if indexesPairs {
                         let stem = surfaceStem[Int(surface)]
                         if let previousStem {
-                            pairKey.removeAll(keepingCapacity: true)
-                            Self.pairKey(stems.scalars(previousStem), stems.scalars(stem), into: &pairKey)
-                            let pair = internStem(pairKey)
+                            let pair: UInt32
+                            if let known = pairs.id(previousStem, stem) {
+                                pair = known
+                            } else {
+                                pairKey.removeAll(keepingCapacity: true)
+                                Self.pairKey(stems.scalars(previousStem), stems.scalars(stem), into: &pairKey)
+                                pair = internStem(pairKey)
+                                pairs.insert(previousStem, stem, id: pair)
+                            }
                             pairKeys.append(UInt64(pair) << 8 | UInt64(field))
                         }
                         previousStem = stem
