@@ -32,6 +32,21 @@ struct TermTableTests {
         #expect(table.id(of: "1234567891") == nil)
     }
 
+    @Test("Kept texts are the words' texts, for words interned before and after")
+    func keptTexts() {
+        var table = TermTable()
+        let half = Self.words.count / 2
+        for word in Self.words[..<half] { _ = table.intern(word.unicodeScalars.map(\.value)) }
+        #expect(!table.keepsTexts)
+        table.keepTexts()
+        #expect(table.keepsTexts)
+        for word in Self.words[half...] { _ = table.intern(word.unicodeScalars.map(\.value)) }
+        for id in 0..<UInt32(table.count) {
+            #expect(table.string(id) == String.fromScalars(table.scalars(id)))
+        }
+        for word in Self.words { #expect(table.id(of: word).map { table.string($0) } == word) }
+    }
+
     @Test("Thousands of words through many table growths keep their ids")
     func growth() {
         var table = TermTable()

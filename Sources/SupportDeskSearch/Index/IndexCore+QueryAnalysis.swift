@@ -315,17 +315,30 @@ extension IndexCore {
         replaced ? surfaces.id(of: text.tokens.scalars[candidate.used]) : candidate.surface
     }
 
-    /// The query word of a candidate; the typed text is decoded once and shared when the word was kept.
+    /// The query word of a candidate; the typed text is decoded once and shared when the word was kept. A
+    /// word searched as it is in the vocabulary takes the vocabulary's text when the index keeps texts.
     private func queryWord(_ candidate: Candidate, text: QueryText, isStopWord: Bool, weight: Double) -> QueryWord {
         let scalars = text.tokens.scalars
-        let typedText = String.fromScalars(scalars[candidate.typed])
         let kept =
             candidate.used == candidate.typed
             || (candidate.used.count == candidate.typed.count
                 && scalars[candidate.used].elementsEqual(scalars[candidate.typed]))
+        if kept, let surface = candidate.surface, surfaces.keepsTexts {
+            let typedText = surfaces.string(surface)
+            return QueryWord(
+                typed: typedText, used: typedText, repair: candidate.repair, isStopWord: isStopWord, weight: weight)
+        }
+        let typedText = String.fromScalars(scalars[candidate.typed])
+        let usedText: String
+        if kept {
+            usedText = typedText
+        } else if let surface = candidate.surface, surfaces.keepsTexts {
+            usedText = surfaces.string(surface)
+        } else {
+            usedText = String.fromScalars(scalars[candidate.used])
+        }
         return QueryWord(
-            typed: typedText, used: kept ? typedText : String.fromScalars(scalars[candidate.used]),
-            repair: candidate.repair, isStopWord: isStopWord, weight: weight)
+            typed: typedText, used: usedText, repair: candidate.repair, isStopWord: isStopWord, weight: weight)
     }
 
     /// Whether a scalar is whitespace (below U+1680, the first other White_Space scalar, answered without the

@@ -77,6 +77,14 @@ public struct SearchIndex<Key: Hashable & Sendable>: Sendable {
         for document in documents { add(document) }
     }
 
+    /// Keeps the text of every vocabulary word and stem from now on (see ``TermTable/keepTexts()``): for a
+    /// small index read far more often than it grows, whose reported matches and query words then cost no
+    /// text decoding per query.
+    mutating func keepTermTexts() {
+        core.surfaces.keepTexts()
+        core.stems.keepTexts()
+    }
+
     /// Removes a document.
     /// - Parameter key: The document's key.
     /// - Returns: `true` when a document was removed.

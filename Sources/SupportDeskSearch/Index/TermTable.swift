@@ -15,6 +15,8 @@ struct TermTable: Sendable {
 
     private(set) var storage: [UInt32] = []
     private(set) var offsets: [UInt32] = [0]
+    /// Per word, its text, once ``keepTexts()`` was called (`nil`: texts are made on demand).
+    private var texts: [String]?
     /// At most half the slots are used.
     private var slots = [Slot](repeating: Slot(key: 0, id: .max), count: 64)
     private var mask = 63
@@ -80,7 +82,21 @@ struct TermTable: Sendable {
     func length(_ id: UInt32) -> Int { Int(offsets[Int(id) + 1] - offsets[Int(id)]) }
 
     /// A word as a string.
-    func string(_ id: UInt32) -> String { String.fromScalars(scalars(id)) }
+    func string(_ id: UInt32) -> String {
+        if let texts { return texts[Int(id)] }
+        return String.fromScalars(scalars(id))
+    }
+
+    /// Keeps every word's text from now on, so ``string(_:)`` only hands out a stored `String` (for a small
+    /// vocabulary read far more often than it grows: a help center's topics, whose matches and query words
+    /// are reported as text per query).
+    mutating func keepTexts() {
+        guard texts == nil else { return }
+        texts = (0..<count).map { String.fromScalars(scalars(UInt32($0))) }
+    }
+
+    /// Whether ``keepTexts()`` was called.
+    var keepsTexts: Bool { texts != nil }
 
     /// The id of a word, if interned.
     func id(of word: some Collection<UInt32>) -> UInt32? {
@@ -104,6 +120,7 @@ struct TermTable: Sendable {
         let newID = UInt32(count)
         storage.append(contentsOf: word)
         offsets.append(UInt32(storage.count))
+        texts?.append(String.fromScalars(word))
         slots[slot] = Slot(key: key, id: newID)
         if count * 2 > slots.count { grow() }
         return (newID, true)

@@ -63,6 +63,9 @@ public struct TopicSuggester: Sendable {
             }
         }
         index.add(contentsOf: documents)
+        // A few thousand words: their texts are kept, so suggestions report matches and query words without
+        // decoding them per query.
+        index.keepTermTexts()
         self.index = index
         var positions: [Category.ID: Int] = [:]
         for (position, category) in catalog.categories.enumerated() where positions[category.id] == nil {
