@@ -22,7 +22,6 @@ let allBenchmarks: [Benchmark] = [
     InMemoryStoreBenchmarks.store(100_000),
     InMemoryStoreBenchmarks.store(1_000_000, isOptIn: true),
     AttachmentBenchmarks.throughput,
-    TmpLong.bench,
 ]
 
 var filter: String?
