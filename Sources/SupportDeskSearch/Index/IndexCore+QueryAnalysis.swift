@@ -220,7 +220,7 @@ extension IndexCore {
             var candidate = candidate
             let isLast = position == candidates.count - 1
             if let surface = candidate.surface, surfaceFlags[Int(surface)] & Self.stopFlag != 0 {
-                let word = queryWord(candidate, text: text, isStopWord: true, weight: 1)
+                let word = queryWord(candidate, scalars: text.tokens.scalars, isStopWord: true, weight: 1)
                 plan.allWords.append(word)
                 stemsInOrder.append(nil)
                 // An unfinished last word that happens to be a stop word (`от` of `отчёт`) still completes.
@@ -249,7 +249,7 @@ extension IndexCore {
             if plan.forms.count == start
                 && !(isLast && prefixMode
                     && hasCompletions(
-                        text.tokens.scalars[candidate.used], surface: replacedSurface(candidate, replaced, text)))
+                        text.tokens.scalars[candidate.used], surface: replacedSurface(candidate, replaced, text.tokens.scalars)))
             {
                 if let (word, corrected) = typoRepair(of: candidate.used, text: &text) {
                     plan.forms += corrected
@@ -274,7 +274,8 @@ extension IndexCore {
                     excludingStemsOf: plan.forms[start...])
                 plan.forms += completions
             }
-            let word = queryWord(candidate, text: text, isStopWord: repairedToStopWord, weight: candidate.weight)
+            let word = queryWord(
+                candidate, scalars: text.tokens.scalars, isStopWord: repairedToStopWord, weight: candidate.weight)
             plan.allWords.append(word)
             if !replaced, let surface = candidate.surface {
                 // A vocabulary word's own script always agrees with itself: its stem was found when it was added.
@@ -311,14 +312,15 @@ extension IndexCore {
 
     /// The surface of a candidate's current word (looked up again when a repair replaced it).
     @inline(__always)
-    private func replacedSurface(_ candidate: Candidate, _ replaced: Bool, _ text: QueryText) -> UInt32? {
-        replaced ? surfaces.id(of: text.tokens.scalars[candidate.used]) : candidate.surface
+    private func replacedSurface(_ candidate: Candidate, _ replaced: Bool, _ scalars: [UInt32]) -> UInt32? {
+        replaced ? surfaces.id(of: scalars[candidate.used]) : candidate.surface
     }
 
     /// The query word of a candidate; the typed text is decoded once and shared when the word was kept. A
     /// word searched as it is in the vocabulary takes the vocabulary's text when the index keeps texts.
-    private func queryWord(_ candidate: Candidate, text: QueryText, isStopWord: Bool, weight: Double) -> QueryWord {
-        let scalars = text.tokens.scalars
+    /// - Parameter scalars: The scalars the candidate's ranges refer to (only they are passed: a copy of the
+    ///   whole working text would retain each of its arrays).
+    private func queryWord(_ candidate: Candidate, scalars: [UInt32], isStopWord: Bool, weight: Double) -> QueryWord {
         let kept =
             candidate.used == candidate.typed
             || (candidate.used.count == candidate.typed.count
