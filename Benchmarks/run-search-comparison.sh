@@ -59,7 +59,7 @@ fi
 
 echo "== tantivy and SQLite FTS5 baselines" >&2
 if [ -n "$quick" ]; then
-    "$python" Scripts/baselines.py --corpus "$corpus" --sizes 10000 --queries-per-kind 200 --repeats 1 \
+    "$python" Scripts/baselines.py --corpus "$corpus" --sizes 10000 --queries-per-kind 200 --repeats 1 --passes 1 \
         | tee "$results/baselines.jsonl"
 else
     "$python" Scripts/baselines.py --corpus "$corpus" --sizes 10000,100000 | tee "$results/baselines.jsonl"
@@ -67,7 +67,7 @@ fi
 if [ -n "$large" ]; then
     # FTS5 takes ~0.1 s per OR query at 1M tickets: 200 queries of each kind, one timed run each.
     "$python" Scripts/baselines.py --corpus "$corpus" --sizes 1000000 --skip-suggest \
-        --queries-per-kind 200 --repeats 1 | tee -a "$results/baselines.jsonl"
+        --queries-per-kind 200 --repeats 1 --passes 1 | tee -a "$results/baselines.jsonl"
 fi
 
 echo

@@ -31,7 +31,7 @@ One core: tantivy's writer runs one thread; queries run one at a time. Times are
 measure the scheduler). Times include the Python binding's overhead for building a query and collecting
 the top 10 (fetching stored fields is not timed).
 
-usage: baselines.py --corpus DIR [--sizes 10000,100000] [--engines tantivy,fts5] [--repeats 3]
+usage: baselines.py --corpus DIR [--sizes 10000,100000] [--engines tantivy,fts5] [--repeats 3] [--passes 3]
                     [--queries-per-kind N] [--skip-tickets | --skip-suggest]
                     [--eval ../shared/search-eval/dev.jsonl] [--catalog Sources/.../twin-help-center.json]
 """
@@ -182,32 +182,38 @@ def evaluate(name, rank, queries):
 
 
 REPEATS = 3
+PASSES = 3
 
 
-def time_queries(run, texts, repeats=None):
-    """Each query's CPU time (seconds), the best of `repeats` runs after one untimed run.
+def time_queries(run, texts, repeats=None, passes=None):
+    """Each query's CPU time (seconds): its best over `passes` passes over all the queries, each pass timing
+    `repeats` runs of every query after one untimed run.
 
     CPU time of the process (all threads), not wall-clock time: the machine is shared, and wall-clock
-    latencies there mostly measure the scheduler. The Swift benchmarks measure the same way (CPUTime.swift).
+    latencies there mostly measure the scheduler. A query's runs are spread over the passes so that a slow
+    phase of the machine does not cover all of them. The Swift benchmarks measure the same way
+    (CPUTime.bestOfPasses in CPUTime.swift).
     """
     repeats = REPEATS if repeats is None else repeats
-    samples = []
+    passes = PASSES if passes is None else passes
+    samples = [None] * len(texts)
     clock = time.process_time_ns
     gc.collect()
     gc.disable()  # no collector pauses inside the timed loop (the Swift side has none either)
     try:
-        for text in texts:
-            run(text)
-            best = None
-            for _ in range(max(1, repeats)):
-                start = clock()
+        for _ in range(max(1, passes)):
+            for position, text in enumerate(texts):
                 run(text)
-                elapsed = clock() - start
-                best = elapsed if best is None else min(best, elapsed)
-            samples.append(best / 1e9)
+                best = samples[position]
+                for _ in range(max(1, repeats)):
+                    start = clock()
+                    run(text)
+                    elapsed = clock() - start
+                    best = elapsed if best is None else min(best, elapsed)
+                samples[position] = best
     finally:
         gc.enable()
-    return samples
+    return [sample / 1e9 for sample in samples]
 
 
 # ----------------------------------------------------------------------------------------------- tantivy
@@ -436,7 +442,7 @@ def run_suggest(engine, topics, queries, dev):
 
 
 def main():
-    global REPEATS
+    global REPEATS, PASSES
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--corpus", required=True, help="directory written by --export-corpus")
     parser.add_argument("--sizes", default="10000,100000", help="ticket counts, comma-separated")
@@ -445,11 +451,14 @@ def main():
     parser.add_argument("--eval", default=DEFAULT_EVAL, help="search-eval JSONL for MRR/Recall ('' to skip)")
     parser.add_argument("--skip-tickets", action="store_true", help="only topic suggestion and quality")
     parser.add_argument("--repeats", type=int, default=REPEATS, help="timed runs per query (the best counts)")
+    parser.add_argument("--passes", type=int, default=PASSES,
+                        help="passes over the queries, each with --repeats runs per query (the best counts)")
     parser.add_argument("--queries-per-kind", type=int, default=0,
                         help="time only the first N ticket queries of each kind (0: all; for 1M-ticket runs)")
     parser.add_argument("--skip-suggest", action="store_true", help="only ticket search")
     arguments = parser.parse_args()
     REPEATS = max(1, arguments.repeats)
+    PASSES = max(1, arguments.passes)
 
     try:
         sizes = sorted({int(size.replace("_", "")) for size in arguments.sizes.split(",") if size})

@@ -37,6 +37,9 @@ struct LatencySamples {
 
     init(capacity: Int = 0) { samples.reserveCapacity(capacity) }
 
+    /// Samples recorded already.
+    init(_ samples: [UInt64]) { self.samples = samples }
+
     mutating func record(_ nanoseconds: UInt64) { samples.append(nanoseconds) }
 
     /// The `p`-th percentile (0…100) in milliseconds, by the nearest-rank method.

@@ -36,4 +36,31 @@ enum CPUTime {
         }
         return (best, result)
     }
+
+    /// Passes over a query set; each query's time is its best over all of them.
+    static let passes = 3
+
+    /// Each item's smallest CPU time over `passes` passes over all the items, each pass timing `repeats`
+    /// runs of every item (after an untimed one), and the results of the first pass.
+    ///
+    /// A query's runs are spread over the passes, seconds apart, so that a slow phase of the shared machine
+    /// (a neighbour's burst, a throttled core: everything slows down for a while, CPU time included) is
+    /// unlikely to cover all of them; consecutive runs of one query all fall into the same phase. The
+    /// baselines (`Scripts/baselines.py`) time tantivy and FTS5 the same way.
+    static func bestOfPasses<Item, Result>(
+        over items: [Item], passes: Int = CPUTime.passes, repeats: Int = CPUTime.repeats,
+        _ body: (Item) -> Result
+    ) -> (nanoseconds: [UInt64], results: [Result]) {
+        var nanoseconds = [UInt64](repeating: .max, count: items.count)
+        var results: [Result] = []
+        results.reserveCapacity(items.count)
+        for pass in 0..<max(1, passes) {
+            for (position, item) in items.enumerated() {
+                let (elapsed, result) = best(of: repeats) { body(item) }
+                nanoseconds[position] = min(nanoseconds[position], elapsed)
+                if pass == 0 { results.append(result) }
+            }
+        }
+        return (nanoseconds, results)
+    }
 }
