@@ -249,7 +249,8 @@ extension IndexCore {
             if plan.forms.count == start
                 && !(isLast && prefixMode
                     && hasCompletions(
-                        text.tokens.scalars[candidate.used], surface: replacedSurface(candidate, replaced, text.tokens.scalars)))
+                        text.tokens.scalars[candidate.used],
+                        surface: replacedSurface(candidate, replaced, text.tokens.scalars)))
             {
                 if let (word, corrected) = typoRepair(of: candidate.used, text: &text) {
                     plan.forms += corrected

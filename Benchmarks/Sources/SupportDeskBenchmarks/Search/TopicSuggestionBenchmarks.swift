@@ -39,7 +39,8 @@ enum TopicSuggestionBenchmarks {
             Measurement(name: name, metric: "latency.p99", value: all.percentileMilliseconds(99) * 1_000, unit: "us"))
         for kind in BenchmarkQuery.Kind.allCases {
             guard let samples = byKind[kind] else { continue }
-            TicketSearchBenchmarks.reportSlowest(slowest[kind] ?? [], of: "\(name) \(kind.rawValue)", unit: .microseconds)
+            TicketSearchBenchmarks.reportSlowest(
+                slowest[kind] ?? [], of: "\(name) \(kind.rawValue)", unit: .microseconds)
             report(
                 Measurement(
                     name: name, metric: "latency.\(kind.rawValue).p99",
