@@ -83,6 +83,14 @@ struct SearchIndexTests {
         #expect(results.hits.first?.matches.allSatisfy { $0.kind == .typo || $0.kind == .exact } == true)
         // Four letters or fewer: no typo tolerance.
         #expect(Self.keys(index.search("рсслк ")) == [])
+        // Except a letter left out of a five-letter word (that word's own allowance of one edit); `свёт` is
+        // one substitution from `счёт`, not a left-out letter.
+        let short = Self.index([("bill", "Счёт", ""), ("rate", "Тариф", "")])
+        #expect(Self.keys(short.search("таиф ")) == ["rate"])
+        #expect(short.search("таиф ").correction == "тариф")
+        #expect(Self.keys(short.search("тари ")) == ["rate"])
+        #expect(Self.keys(short.search("свёт ")) == [])
+        #expect(Self.keys(short.search("тарифф ")) == ["rate"])
     }
 
     @Test("A word typed with the wrong keyboard layout is repaired when the index knows the result")
@@ -112,7 +120,11 @@ struct SearchIndexTests {
         let results = index.search("отчё")
         #expect(Self.keys(results) == ["report"])
         #expect(results.hits.first?.matches.first?.kind == .prefix)
-        #expect(Self.keys(index.search("отчё ")) == [])
+        #expect(Self.keys(index.search("отч ")) == [])
+        // Finished, `отчё` is `отчёт` with its last letter left out: a typo, not a completion.
+        let finished = index.search("отчё ")
+        #expect(Self.keys(finished) == ["report"])
+        #expect(finished.hits.first?.matches.first?.kind == .typo)
         // A two-letter stop word at the end is still an unfinished word.
         #expect(Set(Self.keys(index.search("от"))) == ["report", "other"])
     }

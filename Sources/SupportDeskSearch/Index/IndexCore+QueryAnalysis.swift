@@ -671,7 +671,11 @@ extension IndexCore {
     private func typoForms(
         of word: [UInt32], oneTypoAway: [TypoCandidate]?, scratch: inout TypoScratch
     ) -> Repair? {
-        let allowed = DamerauLevenshtein.allowedTypos(forLength: word.count)
+        var allowed = DamerauLevenshtein.allowedTypos(forLength: word.count)
+        // A four-letter word gets no typo of its own, but it may be a five-letter word with a letter left out
+        // (`таиф` for `тариф`): that word's allowance of one edit, the missing letter only.
+        let missingLetterOnly = allowed == 0 && word.count == 4
+        if missingLetterOnly { allowed = 1 }
         guard allowed > 0 else { return nil }
         // Only the nearest words are kept, so a distance-1 look-up that finds a word spares the (much
         // wider) distance-2 walk.
@@ -679,6 +683,7 @@ extension IndexCore {
         for distance in stride(from: oneTypoAway == nil ? 1 : 2, through: allowed, by: 1) where best.isEmpty {
             var matches: [(term: UInt32, distance: Int)] = []
             fuzzyMatches(word, maxDistance: distance, into: &matches, scratch: &scratch)
+            if missingLetterOnly { matches.removeAll { surfaces.length($0.term) != word.count + 1 } }
             collectTypoCandidates(matches, into: &best)
         }
         guard !best.isEmpty else { return nil }
