@@ -103,6 +103,12 @@ struct SearchIndexTests {
         #expect(Self.keys(index.search("фзш ")) == ["api"])
         // A word the index knows as typed is left alone.
         #expect(index.search("report ").correction == nil)
+        // A two-letter query alone is read in the other layout when that reading is a known word.
+        let short = Self.index([("cabinet", "Вход в лк", ""), ("other", "ok", "")])
+        #expect(Self.keys(short.search("kr")) == ["cabinet"])
+        #expect(short.search("kr").correction == "лк")
+        #expect(Self.keys(short.search("ok")) == ["other"])
+        #expect(short.search("ok").correction == nil)
     }
 
     @Test("Russian typed in Latin letters is recognized")

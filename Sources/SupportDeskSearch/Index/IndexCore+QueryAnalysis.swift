@@ -171,7 +171,8 @@ extension IndexCore {
         var converted = [Bool](repeating: false, count: chunks.count)
         for index in chunks.indices where !translitExplains[index] || layoutMode {
             let long = typedWords[chunkWords[index]].reduce(0) { $0 + $1.typed.count } >= 3
-            if layoutExplains[index] && (layoutMode || long) {
+            // A short chunk that is the whole query has no other reading to follow (`kr` → `лк`).
+            if layoutExplains[index] && (layoutMode || long || chunks.count == 1) {
                 converted[index] = true
             } else if long, let words = layoutWords[index], allKnown(layoutCandidates[words]) {
                 // `ghjcnj` → `просто`: only known words (here a stop word), still the better reading.
