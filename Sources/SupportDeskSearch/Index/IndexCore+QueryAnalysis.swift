@@ -327,20 +327,11 @@ extension IndexCore {
             candidate.used == candidate.typed
             || (candidate.used.count == candidate.typed.count
                 && scalars[candidate.used].elementsEqual(scalars[candidate.typed]))
-        if kept, let surface = candidate.surface, surfaces.keepsTexts {
-            let typedText = surfaces.string(surface)
-            return QueryWord(
-                typed: typedText, used: typedText, repair: candidate.repair, isStopWord: isStopWord, weight: weight)
-        }
-        let typedText = String.fromScalars(scalars[candidate.typed])
-        let usedText: String
-        if kept {
-            usedText = typedText
-        } else if let surface = candidate.surface, surfaces.keepsTexts {
-            usedText = surfaces.string(surface)
-        } else {
-            usedText = String.fromScalars(scalars[candidate.used])
-        }
+        // `surface` is the vocabulary id of `used`.
+        let usedText =
+            candidate.surface.flatMap { surfaces.keepsTexts ? surfaces.string($0) : nil }
+            ?? String.fromScalars(scalars[candidate.used])
+        let typedText = kept ? usedText : String.fromScalars(scalars[candidate.typed])
         return QueryWord(
             typed: typedText, used: usedText, repair: candidate.repair, isStopWord: isStopWord, weight: weight)
     }

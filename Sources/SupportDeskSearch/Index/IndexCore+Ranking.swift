@@ -243,17 +243,10 @@ extension IndexCore {
                                 list.withUnsafeBufferPointer { postings in
                                     @inline(__always)
                                     func score(at start: Int) -> (score: Float, next: Int) {
-                                        let doc = postings[start].doc
-                                        var tf: Float = 0
-                                        var index = start
-                                        let base = Int(doc) * fieldCount
-                                        repeat {
-                                            let posting = postings[index]
-                                            let field = Int(posting.field)
-                                            tf += fieldWeight[field] * Float(posting.tf) * norms[base + field]
-                                            index += 1
-                                        } while index < postings.count && postings[index].doc == doc
-                                        return (tf > 0 ? scale * tf / (k1 + tf) : 0, index)
+                                        let (tf, next) = Self.documentFrequency(
+                                            in: postings, at: start, fieldWeight: fieldWeight, norms: norms,
+                                            fieldCount: fieldCount)
+                                        return (tf > 0 ? scale * tf / (k1 + tf) : 0, next)
                                     }
                                     @inline(__always)
                                     func add(_ doc: UInt32, _ score: Float) {
@@ -525,13 +518,9 @@ extension IndexCore {
                         at = Self.seek(doc, in: postings, from: at)
                         guard at < postings.count else { break }
                         guard postings[at].doc == doc else { continue }
-                        let base = Int(doc) * fieldCount
-                        var tf: Float = 0
-                        repeat {
-                            let field = Int(postings[at].field)
-                            tf += fieldWeight[field] * Float(postings[at].tf) * norms[base + field]
-                            at += 1
-                        } while at < postings.count && postings[at].doc == doc
+                        let (tf, next) = Self.documentFrequency(
+                            in: postings, at: at, fieldWeight: fieldWeight, norms: norms, fieldCount: fieldCount)
+                        at = next
                         if tf > 0 { wordBest[position] = max(wordBest[position], scale * tf / (k1 + tf)) }
                     }
                 }
@@ -597,6 +586,28 @@ extension IndexCore {
             heap.insert(entry)
         }
         return heap.count < k ? 0 : heap.worstScore
+    }
+
+    /// A term's weighted, normalized frequency in one document, `Σ fieldWeight × tf × norm` over the document's
+    /// postings from `start` on, and the position after them. Summed in the postings' order, so every ranking
+    /// path gets the same float for the same document (the full scans of `rank` write the same sum out over
+    /// raw pointers).
+    @inline(__always)
+    static func documentFrequency(
+        in postings: UnsafeBufferPointer<Posting>, at start: Int, fieldWeight: UnsafeBufferPointer<Float>,
+        norms: UnsafeBufferPointer<Float>, fieldCount: Int
+    ) -> (tf: Float, next: Int) {
+        let doc = postings[start].doc
+        let base = Int(doc) * fieldCount
+        var tf: Float = 0
+        var index = start
+        repeat {
+            let posting = postings[index]
+            let field = Int(posting.field)
+            tf += fieldWeight[field] * Float(posting.tf) * norms[base + field]
+            index += 1
+        } while index < postings.count && postings[index].doc == doc
+        return (tf, index)
     }
 
     /// The index of the first posting of a document, or where it would be (binary search).
@@ -701,14 +712,22 @@ struct TermTexts {
         texts.removeAll(keepingCapacity: true)
     }
 
-    /// The text of a stem or vocabulary word of an index.
+    /// The text of a stem or vocabulary word of an index (straight from its table when the table keeps
+    /// its texts).
     mutating func text(isStem: Bool, term: UInt32, in core: IndexCore) -> String {
+        if isStem ? core.stems.keepsTexts : core.surfaces.keepsTexts { return Self.make(isStem, term, core) }
         let key = UInt64(term) << 1 | (isStem ? 1 : 0)
         if let position = keys.firstIndex(of: key) { return texts[position] }
-        let text = isStem ? core.stems.string(term) : core.surfaces.string(term)
+        let text = Self.make(isStem, term, core)
         keys.append(key)
         texts.append(text)
         return text
+    }
+
+    /// The term's text from its table (read in place: a copy of the table would retain its arrays).
+    @inline(__always)
+    private static func make(_ isStem: Bool, _ term: UInt32, _ core: IndexCore) -> String {
+        isStem ? core.stems.string(term) : core.surfaces.string(term)
     }
 }
 

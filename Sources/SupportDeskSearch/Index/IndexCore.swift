@@ -321,26 +321,26 @@ struct IndexCore: Sendable {
     /// Recomputes every term's impact bound from its postings (after the norms changed).
     private mutating func recomputeMaxImpacts() {
         let fieldCount = fields.count
-        let weights = fieldWeights
-        func bound(_ postings: [Posting]) -> Float {
-            var best: Float = 0
-            var index = 0
-            while index < postings.count {
-                let doc = postings[index].doc
-                var impact: Float = 0
-                repeat {
-                    let posting = postings[index]
-                    impact +=
-                        weights[Int(posting.field)] * Float(posting.tf)
-                        * norms[Int(doc) * fieldCount + Int(posting.field)]
-                    index += 1
-                } while index < postings.count && postings[index].doc == doc
-                best = max(best, impact)
+        let (surfaceBounds, stemBounds) = fieldWeights.withUnsafeBufferPointer { weights in
+            norms.withUnsafeBufferPointer { norms in
+                func bound(_ list: [Posting]) -> Float {
+                    list.withUnsafeBufferPointer { postings in
+                        var best: Float = 0
+                        var index = 0
+                        while index < postings.count {
+                            let (impact, next) = Self.documentFrequency(
+                                in: postings, at: index, fieldWeight: weights, norms: norms, fieldCount: fieldCount)
+                            best = max(best, impact)
+                            index = next
+                        }
+                        return best
+                    }
+                }
+                return (surfacePostings.map(bound), stemPostings.map(bound))
             }
-            return best
         }
-        for term in surfacePostings.indices { surfaceMaxImpact[term] = bound(surfacePostings[term]) }
-        for term in stemPostings.indices { stemMaxImpact[term] = bound(stemPostings[term]) }
+        surfaceMaxImpact = surfaceBounds
+        stemMaxImpact = stemBounds
     }
 
     // MARK: Vocabulary

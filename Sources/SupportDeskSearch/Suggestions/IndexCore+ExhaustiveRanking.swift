@@ -68,42 +68,42 @@ extension IndexCore {
         scratch.prepare(documents: documentCount)
         for doc in 0..<documentCount { scratch.slots[doc] = SearchScratch.Slot() }
         let fieldWeight = buffers.fieldWeight
-        for (position, wordIndex) in buffers.order.enumerated() {
-            // `queryMark` 1: touched by this query; `wordMark`: the word's position in the order, plus one.
-            let mark = UInt32(position + 1)
-            let bit: UInt64 = wordIndex < 64 ? 1 << UInt64(wordIndex) : 0
-            for stepIndex in buffers.wordSteps[wordIndex] {
-                let formIndex = buffers.steps[stepIndex].form
-                let form = plan.forms[formIndex]
-                let scale = buffers.scales[formIndex]
-                let postings = form.isStem ? stemPostings[Int(form.term)] : surfacePostings[Int(form.term)]
-                postings.withUnsafeBufferPointer { list in
-                    var index = 0
-                    while index < list.count {
-                        let doc = list[index].doc
-                        let base = Int(doc) * fieldCount
-                        var tf: Float = 0
-                        repeat {
-                            let posting = list[index]
-                            let field = Int(posting.field)
-                            tf += fieldWeight[field] * Float(posting.tf) * norms[base + field]
-                            index += 1
-                        } while index < list.count && list[index].doc == doc
-                        guard tf > 0 else { continue }
-                        let d = Int(doc)
-                        let value = scale * tf / (k1 + tf)
-                        if scratch.slots[d].queryMark != 1 {
-                            scratch.slots[d] = SearchScratch.Slot(
-                                total: value, contribution: value, wordMark: mark, queryMark: 1, matched: bit)
-                            buffers.touched.append(doc)
-                        } else if scratch.slots[d].wordMark != mark {
-                            scratch.slots[d].wordMark = mark
-                            scratch.slots[d].contribution = value
-                            scratch.slots[d].total += value
-                            scratch.slots[d].matched |= bit
-                        } else if value > scratch.slots[d].contribution {
-                            scratch.slots[d].total += value - scratch.slots[d].contribution
-                            scratch.slots[d].contribution = value
+        fieldWeight.withUnsafeBufferPointer { fieldWeight in
+            norms.withUnsafeBufferPointer { norms in
+                for (position, wordIndex) in buffers.order.enumerated() {
+                    // `queryMark` 1: touched by this query; `wordMark`: the word's position in the order, plus one.
+                    let mark = UInt32(position + 1)
+                    let bit: UInt64 = wordIndex < 64 ? 1 << UInt64(wordIndex) : 0
+                    for stepIndex in buffers.wordSteps[wordIndex] {
+                        let formIndex = buffers.steps[stepIndex].form
+                        let form = plan.forms[formIndex]
+                        let scale = buffers.scales[formIndex]
+                        let postings = form.isStem ? stemPostings[Int(form.term)] : surfacePostings[Int(form.term)]
+                        postings.withUnsafeBufferPointer { list in
+                            var index = 0
+                            while index < list.count {
+                                let doc = list[index].doc
+                                let (tf, next) = Self.documentFrequency(
+                                    in: list, at: index, fieldWeight: fieldWeight, norms: norms,
+                                    fieldCount: fieldCount)
+                                index = next
+                                guard tf > 0 else { continue }
+                                let d = Int(doc)
+                                let value = scale * tf / (k1 + tf)
+                                if scratch.slots[d].queryMark != 1 {
+                                    scratch.slots[d] = SearchScratch.Slot(
+                                        total: value, contribution: value, wordMark: mark, queryMark: 1, matched: bit)
+                                    buffers.touched.append(doc)
+                                } else if scratch.slots[d].wordMark != mark {
+                                    scratch.slots[d].wordMark = mark
+                                    scratch.slots[d].contribution = value
+                                    scratch.slots[d].total += value
+                                    scratch.slots[d].matched |= bit
+                                } else if value > scratch.slots[d].contribution {
+                                    scratch.slots[d].total += value - scratch.slots[d].contribution
+                                    scratch.slots[d].contribution = value
+                                }
+                            }
                         }
                     }
                 }
