@@ -28,11 +28,6 @@ struct DeletionTable: Sendable {
     /// The number of (hash, id) entries.
     var entryCount: Int { ids.count }
 
-    @inline(__always)
-    private static func slot(of hash: UInt64, mask: Int) -> Int {
-        Int(truncatingIfNeeded: (hash &* 0x9E37_79B9_7F4A_7C15) >> 32) & mask
-    }
-
     /// The two bits of ``filter`` for a hash, in one 64-bit word (other bits of the hash than the slot's):
     /// the word's index and a mask with both bits set.
     @inline(__always)
@@ -51,7 +46,7 @@ struct DeletionTable: Sendable {
 
     /// Adds a word id under a hash.
     mutating func insert(_ hash: UInt64, id: UInt32) {
-        var slot = Self.slot(of: hash, mask: mask)
+        var slot = hashSlot(of: hash, mask: mask)
         while heads[slot] >= 0 && keys[slot] != hash { slot = (slot + 1) & mask }
         if heads[slot] < 0 {
             keys[slot] = hash
@@ -69,7 +64,7 @@ struct DeletionTable: Sendable {
     @inline(__always)
     func appendIDs(of hash: UInt64, to found: inout [UInt32]) {
         guard mayContain(hash) else { return }
-        var slot = Self.slot(of: hash, mask: mask)
+        var slot = hashSlot(of: hash, mask: mask)
         while true {
             let head = heads[slot]
             if head < 0 { return }
@@ -97,7 +92,7 @@ struct DeletionTable: Sendable {
         filterBits = capacity.trailingZeroBitCount + 3
         filter = Array(repeating: 0, count: max(1, (1 << filterBits) / 64))
         for index in oldHeads.indices where oldHeads[index] >= 0 {
-            var slot = Self.slot(of: oldKeys[index], mask: mask)
+            var slot = hashSlot(of: oldKeys[index], mask: mask)
             while heads[slot] >= 0 { slot = (slot + 1) & mask }
             keys[slot] = oldKeys[index]
             heads[slot] = oldHeads[index]

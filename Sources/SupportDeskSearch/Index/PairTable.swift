@@ -21,17 +21,12 @@ struct PairTable: Sendable {
     @inline(__always)
     private static func key(_ first: UInt32, _ second: UInt32) -> UInt64 { UInt64(first) << 32 | UInt64(second) }
 
-    @inline(__always)
-    private static func slot(of key: UInt64, mask: Int) -> Int {
-        Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 32) & mask
-    }
-
     /// The term id of a pair of stems, if it was added.
     @inline(__always)
     func id(_ first: UInt32, _ second: UInt32) -> UInt32? {
         let key = Self.key(first, second)
         return slots.withUnsafeBufferPointer { slots in
-            var slot = Self.slot(of: key, mask: mask)
+            var slot = hashSlot(of: key, mask: mask)
             while true {
                 let entry = slots[slot]
                 if entry.id == .max { return nil }
@@ -45,7 +40,7 @@ struct PairTable: Sendable {
     mutating func insert(_ first: UInt32, _ second: UInt32, id: UInt32) {
         precondition(id != .max, "UInt32.max marks an empty slot")
         let key = Self.key(first, second)
-        var slot = Self.slot(of: key, mask: mask)
+        var slot = hashSlot(of: key, mask: mask)
         while slots[slot].id != .max {
             if slots[slot].key == key { return }
             slot = (slot + 1) & mask
@@ -60,7 +55,7 @@ struct PairTable: Sendable {
         slots = [Slot](repeating: Slot(key: 0, id: .max), count: old.count * 2)
         mask = slots.count - 1
         for entry in old where entry.id != .max {
-            var slot = Self.slot(of: entry.key, mask: mask)
+            var slot = hashSlot(of: entry.key, mask: mask)
             while slots[slot].id != .max { slot = (slot + 1) & mask }
             slots[slot] = entry
         }

@@ -66,11 +66,6 @@ struct TermTable: Sendable {
         return UInt64(hash(word))
     }
 
-    @inline(__always)
-    private static func slot(of key: UInt64, mask: Int) -> Int {
-        Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 32) & mask
-    }
-
     /// The scalars of a word.
     @inline(__always)
     func scalars(_ id: UInt32) -> ArraySlice<UInt32> {
@@ -131,7 +126,7 @@ struct TermTable: Sendable {
     private func find(_ word: UnsafeBufferPointer<UInt32>) -> (id: UInt32?, slot: Int, key: UInt64) {
         let key = Self.key(word)
         return slots.withUnsafeBufferPointer { slots in
-            var slot = Self.slot(of: key, mask: mask)
+            var slot = hashSlot(of: key, mask: mask)
             while true {
                 let entry = slots[slot]
                 if entry.id == .max { return (nil, slot, key) }
@@ -174,7 +169,7 @@ struct TermTable: Sendable {
             }
             guard length >= minimumLength else { continue }
             let key = packable ? packed | Self.packedFlag : UInt64(hash ^ (hash >> 15))
-            var slot = Self.slot(of: key, mask: mask)
+            var slot = hashSlot(of: key, mask: mask)
             while true {
                 let entry = slots[slot]
                 if entry.id == .max { break }
@@ -191,7 +186,7 @@ struct TermTable: Sendable {
         slots = [Slot](repeating: Slot(key: 0, id: .max), count: capacity)
         mask = capacity - 1
         for entry in old where entry.id != .max {
-            var slot = Self.slot(of: entry.key, mask: mask)
+            var slot = hashSlot(of: entry.key, mask: mask)
             while slots[slot].id != .max { slot = (slot + 1) & mask }
             slots[slot] = entry
         }

@@ -35,7 +35,7 @@ struct TermTrie: Sendable {
     @inline(__always)
     private static func edgeSlot(parent: Int, label: UInt32, mask: Int) -> Int {
         let key = UInt64(UInt32(truncatingIfNeeded: parent)) << 32 | UInt64(label)
-        return Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 32) & mask
+        return hashSlot(of: key, mask: mask)
     }
 
     /// The child of a node by a label, or −1, and the slot where the search for it ended (where a new child
