@@ -51,12 +51,8 @@ extension IndexCore {
             var forms: [Step] = word.forms.map { formIndex in
                 let form = plan.forms[formIndex]
                 let stem = form.isStem ? form.term : surfaceStem[Int(form.term)]
-                // The saturation of the largest impact any document has for this term bounds its score.
-                let impact = form.isStem ? stemMaxImpact[Int(form.term)] : surfaceMaxImpact[Int(form.term)]
-                let saturation = impact * (k1 + 1) / (k1 + impact) / (k1 + 1)
                 return Step(
-                    word: wordIndex, form: formIndex,
-                    bound: form.factor * idf(stem: stem) * weight * saturation * 1.0001)
+                    word: wordIndex, form: formIndex, bound: bound(of: form, idf: idf(stem: stem), weight: weight))
             }
             forms.sort { $0.bound > $1.bound }
             wordSteps.append(forms)
@@ -586,6 +582,19 @@ extension IndexCore {
             heap.insert(entry)
         }
         return heap.count < k ? 0 : heap.worstScore
+    }
+
+    /// The most a form can add to a document's score (with a margin for rounding): the saturation of the
+    /// largest impact any document has for the term bounds its score.
+    /// - Parameters:
+    ///   - idf: The idf of the form's stem.
+    ///   - weight: The word's weight times `k1 + 1`.
+    @inline(__always)
+    func bound(of form: QueryPlan.Form, idf: Float, weight: Float) -> Float {
+        let k1 = Float(configuration.k1)
+        let impact = form.isStem ? stemMaxImpact[Int(form.term)] : surfaceMaxImpact[Int(form.term)]
+        let saturation = impact * (k1 + 1) / (k1 + impact) / (k1 + 1)
+        return form.factor * idf * weight * saturation * 1.0001
     }
 
     /// A term's weighted, normalized frequency in one document, `Σ fieldWeight × tf × norm` over the document's

@@ -40,12 +40,9 @@ extension IndexCore {
             for formIndex in forms {
                 let form = plan.forms[formIndex]
                 let stem = form.isStem ? form.term : surfaceStem[Int(form.term)]
-                let impact = form.isStem ? stemMaxImpact[Int(form.term)] : surfaceMaxImpact[Int(form.term)]
-                let saturation = impact * (k1 + 1) / (k1 + impact) / (k1 + 1)
                 let idf = idf(stem: stem)
                 buffers.steps.append(
-                    RankingStep(
-                        word: wordIndex, form: formIndex, bound: form.factor * idf * weight * saturation * 1.0001))
+                    RankingStep(word: wordIndex, form: formIndex, bound: bound(of: form, idf: idf, weight: weight)))
                 // `rank`'s scale of the form, in the same arithmetic (by the form's position in the plan).
                 buffers.scales[formIndex] = form.factor * idf * wordWeight * (k1 + 1)
                 cost += form.isStem ? stemPostings[Int(form.term)].count : surfacePostings[Int(form.term)].count
