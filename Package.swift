@@ -32,7 +32,8 @@ let package = Package(
         .testTarget(
             name: "SupportDeskLifecycleTests", dependencies: ["SupportDesk", "SupportDeskSQLite", "SupportDeskTesting"]),
         .testTarget(
-            name: "SupportDeskSearchTests", dependencies: ["SupportDeskSearch"], resources: [.copy("Fixtures")]),
+            name: "SupportDeskSearchTests", dependencies: ["SupportDeskSearch", "SupportDeskTesting"],
+            resources: [.copy("Fixtures")]),
         // A child process the SQLite crash-safety tests start and kill (not a product).
         .executableTarget(name: "SupportDeskSQLiteCrashWriter", dependencies: ["SupportDeskSQLite"]),
         .testTarget(

@@ -1,3 +1,4 @@
+import SupportDeskTesting
 import Testing
 
 @testable import SupportDeskSearch
@@ -9,13 +10,11 @@ import Testing
 struct RankingPruningTests {
     static let fields = [SearchField("summary", weight: 2), SearchField("description"), SearchField("comments")]
 
-    /// A small deterministic generator (the same LCG the other pruning tests use).
+    /// Seeded draws below a bound (the project's seeded generator, so a failure can be replayed).
     struct Generator {
-        var state: UInt64
-        mutating func next(_ bound: Int) -> Int {
-            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-            return Int((state >> 33) % UInt64(bound))
-        }
+        var random: SeededRandomNumberGenerator
+        init(state: UInt64) { random = SeededRandomNumberGenerator(seed: state) }
+        mutating func next(_ bound: Int) -> Int { Int.random(in: 0..<bound, using: &random) }
     }
 
     /// Words with their share of documents (in percent): `не` in most, inflections of common words, rare ones.

@@ -204,11 +204,8 @@ struct SearchIndexTests {
             "не", "работает", "обзвон", "робот", "звонит", "сценарий", "отчет", "рассылка", "бот", "баланс",
             "транк", "вебхук", "токен", "шаблон", "модерация",
         ]
-        var state: UInt64 = 42
-        func next(_ bound: Int) -> Int {
-            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-            return Int((state >> 33) % UInt64(bound))
-        }
+        var generator = RankingPruningTests.Generator(state: 42)
+        func next(_ bound: Int) -> Int { generator.next(bound) }
         var index = SearchIndex<Int>(fields: Self.fields)
         for key in 0..<600 {
             let length = 2 + next(12)
@@ -231,11 +228,8 @@ struct SearchIndexTests {
         // Common words in most documents, so the last word's list is scanned in full and new documents are
         // only kept when they are among the best ones that pass the filter and are still in the index.
         let words = ["не", "работает", "номер", "бот", "отвечает", "звонок", "сценарий"]
-        var state: UInt64 = 7
-        func next(_ bound: Int) -> Int {
-            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-            return Int((state >> 33) % UInt64(bound))
-        }
+        var generator = RankingPruningTests.Generator(state: 7)
+        func next(_ bound: Int) -> Int { generator.next(bound) }
         var index = SearchIndex<Int>(fields: Self.fields)
         for key in 0..<800 {
             let length = 1 + next(10)

@@ -1,3 +1,4 @@
+import SupportDeskTesting
 import Testing
 
 @testable import SupportDeskSearch
@@ -46,7 +47,7 @@ struct TermTrieTests {
     @Test("Thousands of words (the edge table grown many times): every prefix completes to exactly its words")
     func completionsAfterGrowth() {
         // Numbers, hex ids and letter words: dense levels (ten digits each) and a wide root.
-        var generator = LinearCongruentialGenerator(state: 7)
+        var generator = SeededRandomNumberGenerator(seed: 7)
         var words: [String] = []
         var seen: Set<String> = []
         let alphabets = [Array("0123456789"), Array("0123456789abcdef"), Array("абвгдежзийклмнопрстуфхцчшщъыьэюя")]
@@ -70,14 +71,5 @@ struct TermTrieTests {
             let expected = words.indices.filter { words[$0].hasPrefix(prefix) }.map(UInt32.init)
             #expect(results.sorted() == expected, "prefix «\(prefix)»")
         }
-    }
-}
-
-/// A seeded generator, so a failure can be replayed.
-private struct LinearCongruentialGenerator: RandomNumberGenerator {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-        return state ^ (state >> 29)
     }
 }
