@@ -161,16 +161,21 @@ public actor SQLiteStore: SupportDeskStore {
         return text
     }
 
-    func decode<T: Decodable>(_ type: T.Type, _ text: String, column: String) throws -> T {
+    func decode<T: Decodable>(
+        _ type: T.Type, _ text: String, column: String, of row: SQLiteStoredRow
+    ) throws(StorageError) -> T {
         do {
             return try decoder.decode(type, from: Data(text.utf8))
         } catch {
-            throw SQLiteError(.invalidStoredValue, "the stored \(column) cannot be read: \(error)", path: path)
+            throw row.undecodable(column, error)
         }
     }
 
-    func invalidStored(_ column: String, _ value: String) -> SQLiteError {
-        SQLiteError(.invalidStoredValue, "the stored \(column) “\(value)” is not valid", path: path)
+    /// A ticket's row, for errors about it.
+    func ticketRow(_ id: Ticket.ID, number: Ticket.Number?) -> SQLiteStoredRow {
+        SQLiteStoredRow(
+            table: "tickets", record: number.map { "ticket \($0) (id \(id))" } ?? "ticket \(id)",
+            context: StorageError.Context(ticketID: id, ticketNumber: number, location: path))
     }
 
     static func checkLimit(_ limit: Int) throws(StorageError) {
