@@ -43,7 +43,9 @@ struct SQLiteReadOnlyTests {
         #expect(try await reader.account(id: account.id) == account)
         #expect(await reader.schemaVersion == SQLiteSchema.latestVersion)
         let other = try Account(company: "Other", members: [EmailAddress("b@other.test")], createdAt: Date())
-        await #expect(throws: StorageError.self) { try await reader.createAccount(other) }
+        let refused = await #expect(throws: StorageError.self) { try await reader.createAccount(other) }
+        #expect(refused?.code == .backendFailure)
+        #expect(refused?.message.contains("readonly") == true, "\(String(describing: refused))")
         #expect(try await reader.account(id: other.id) == nil)
     }
 
