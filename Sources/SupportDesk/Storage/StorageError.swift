@@ -10,7 +10,7 @@ public struct StorageError: Error, Hashable, Sendable, CustomStringConvertible {
         private enum Kind: String, Hashable, Sendable {
             case duplicateCompany, duplicateMember, duplicateID, duplicateTicketNumber, notFound
             case versionConflict, invalidCursor, invalidArgument, invalidChange, unreadableStore
-            case incompatibleSchema, backendFailure
+            case incompatibleSchema, backendFailure, foreignDatabase, noSuchDatabase, invalidLocation
         }
 
         private let kind: Kind
@@ -43,6 +43,13 @@ public struct StorageError: Error, Hashable, Sendable, CustomStringConvertible {
         public static let incompatibleSchema = Code(.incompatibleSchema)
         /// The backend failed (I/O error, lost connection, disk full); nothing of the operation was kept.
         public static let backendFailure = Code(.backendFailure)
+        /// The file is a valid database of another application (or of unknown origin), not a store of
+        /// this library; it was left unchanged.
+        public static let foreignDatabase = Code(.foreignDatabase)
+        /// The store was opened for reading (or as existing only) and there is no store at the location.
+        public static let noSuchDatabase = Code(.noSuchDatabase)
+        /// The location cannot hold a store that keeps data (an empty path, `:memory:`, a `file:` URI).
+        public static let invalidLocation = Code(.invalidLocation)
     }
 
     /// The records and values an error is about. Only the members that apply are set.
@@ -65,6 +72,8 @@ public struct StorageError: Error, Hashable, Sendable, CustomStringConvertible {
         public var actualVersion: Int?
         /// The file or database involved.
         public var location: String?
+        /// The table (or collection) holding the record involved, for an unreadable stored record.
+        public var table: String?
         /// The underlying error, as text.
         public var underlying: String?
 
@@ -73,7 +82,7 @@ public struct StorageError: Error, Hashable, Sendable, CustomStringConvertible {
             accountID: Account.ID? = nil, company: String? = nil, email: EmailAddress? = nil,
             ticketID: Ticket.ID? = nil, ticketNumber: Ticket.Number? = nil,
             notificationID: OutboxNotification.ID? = nil, expectedVersion: Int? = nil, actualVersion: Int? = nil,
-            location: String? = nil, underlying: String? = nil
+            location: String? = nil, underlying: String? = nil, table: String? = nil
         ) {
             self.accountID = accountID
             self.company = company
@@ -85,6 +94,7 @@ public struct StorageError: Error, Hashable, Sendable, CustomStringConvertible {
             self.actualVersion = actualVersion
             self.location = location
             self.underlying = underlying
+            self.table = table
         }
     }
 
@@ -179,5 +189,22 @@ extension StorageError {
     /// - Returns: An `invalidCursor` error.
     public static func invalidCursor(_ cursor: PageCursor) -> StorageError {
         StorageError(.invalidCursor, "the cursor “\(cursor.rawValue)” was not produced by this listing")
+    }
+
+    /// A stored record cannot be read back (undecodable JSON, an unknown enum value, an invalid value).
+    /// - Parameters:
+    ///   - record: The record, as people name it (`ticket TW-12 (id …)`).
+    ///   - table: The table or collection holding it.
+    ///   - problem: What is wrong with it, in words.
+    ///   - context: The record's identifiers (ticket, notification, account) and the store's location.
+    /// - Returns: An `unreadableStore` error whose context names the table and the record.
+    public static func unreadableRecord(
+        _ record: String, table: String, problem: String, context: Context
+    ) -> StorageError {
+        var context = context
+        context.table = table
+        let place = context.location.map { " of \($0)" } ?? ""
+        return StorageError(
+            .unreadableStore, "\(record) in table “\(table)”\(place) cannot be read: \(problem)", context: context)
     }
 }

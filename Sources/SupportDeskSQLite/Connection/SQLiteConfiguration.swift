@@ -13,6 +13,27 @@ public struct SQLiteConfiguration: Hashable, Sendable {
         case normal = "NORMAL"
     }
 
+    /// How a store may use its file: create it, only open an existing one, or only read it.
+    public enum Access: String, Hashable, Sendable {
+        /// Opens the file for reading and writing, creating it when it does not exist, and brings an older
+        /// schema up to date (the default).
+        case readWrite
+        /// Opens an existing store for reading and writing (and brings an older schema up to date); a
+        /// missing file is refused with `noSuchDatabase` and nothing is created.
+        case readWriteExisting
+        /// Opens an existing store for reading only: nothing is created, migrated or written (writes fail).
+        /// A missing file, an empty one, or a database without SupportDesk's tables is refused with
+        /// `noSuchDatabase`; a schema older or newer than this version's with `incompatibleSchema`.
+        case readOnly
+
+        /// Whether a missing file is created.
+        var createsFile: Bool { self == .readWrite }
+        /// Whether the file may be written (marked, switched to WAL, migrated).
+        var writes: Bool { self != .readOnly }
+    }
+
+    /// How the file is opened; ``Access/readWrite`` (create if missing) by default.
+    public var access: Access
     /// The durability level (`PRAGMA synchronous`); ``Synchronous/full`` by default.
     public var synchronous: Synchronous
     /// How long a statement waits for another connection's lock before failing with `busy`, in
@@ -34,10 +55,12 @@ public struct SQLiteConfiguration: Hashable, Sendable {
     ///   - statementCacheCapacity: The most prepared statements kept for reuse.
     ///   - pageCacheKilobytes: The page cache in KiB.
     ///   - verifiesIntegrityOnOpen: Whether opening checks the whole file.
+    ///   - access: Whether the file is created, must exist, or is only read.
     public init(
         synchronous: Synchronous = .full, busyTimeoutMilliseconds: Int = 5_000, statementCacheCapacity: Int = 64,
-        pageCacheKilobytes: Int = 8_192, verifiesIntegrityOnOpen: Bool = false
+        pageCacheKilobytes: Int = 8_192, verifiesIntegrityOnOpen: Bool = false, access: Access = .readWrite
     ) {
+        self.access = access
         self.pageCacheKilobytes = pageCacheKilobytes
         self.synchronous = synchronous
         self.busyTimeoutMilliseconds = busyTimeoutMilliseconds
@@ -45,6 +68,9 @@ public struct SQLiteConfiguration: Hashable, Sendable {
         self.verifiesIntegrityOnOpen = verifiesIntegrityOnOpen
     }
 
-    /// The durable default: `synchronous=FULL`, a 5-second busy timeout.
+    /// The durable default: `synchronous=FULL`, a 5-second busy timeout, read-write, created if missing.
     public static let `default` = SQLiteConfiguration()
+
+    /// The default settings for reading an existing store only (``Access/readOnly``).
+    public static let readOnly = SQLiteConfiguration(access: .readOnly)
 }

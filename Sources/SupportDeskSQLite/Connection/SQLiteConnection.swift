@@ -15,35 +15,73 @@ package final class SQLiteConnection {
     private let cacheCapacity: Int
     private var cache: [String: SQLiteStatement] = [:]
 
-    /// Opens (creating if needed) and prepares a database file.
+    /// Opens (creating if needed, unless `configuration.access` says otherwise) and prepares a database file.
     ///
     /// An existing file is checked before anything is written to it: a file that is not a SQLite database,
-    /// a damaged one, or one whose schema version is newer than `migrations` know is refused and left
-    /// byte-for-byte as it was.
+    /// a damaged one, someone else's database (another application id, or an unmarked database whose
+    /// schema is not exactly one `migrations` produce), or one whose schema version is newer than
+    /// `migrations` know is refused and left byte-for-byte as it was. An empty database is initialised, an
+    /// unmarked one of ours marked with `applicationID`.
     /// - Parameters:
-    ///   - path: The database file (created if missing; its directory must exist).
-    ///   - configuration: Durability and locking settings.
+    ///   - path: The database file (created if missing in ``SQLiteConfiguration/Access/readWrite``; its
+    ///     directory must exist). An empty path, `:memory:` and `file:` URIs are refused.
+    ///   - configuration: Durability, locking and access settings.
     ///   - migrations: The schema steps, versions 1, 2, 3, … in order.
-    /// - Throws: ``SQLiteError`` (`openFailed`, `notADatabase`, `corrupt`, `newerSchemaVersion`,
-    ///   `migrationFailed`, `busy`) naming the file and the reason.
-    package init(
-        path: String, configuration: SQLiteConfiguration = .default, migrations: [SQLiteMigration]
+    ///   - applicationID: The mark (`PRAGMA application_id`) of the files these migrations make.
+    /// - Throws: ``SQLiteError`` (`invalidLocation`, `noSuchDatabase`, `openFailed`, `notADatabase`, `corrupt`,
+    ///   `foreignDatabase`, `newerSchemaVersion`, `olderSchemaVersion`, `migrationFailed`, `busy`) naming
+    ///   the file and the reason.
+    package convenience init(
+        path: String, configuration: SQLiteConfiguration = .default, migrations: [SQLiteMigration],
+        applicationID: UInt32 = SQLiteSchema.applicationID
     )
         throws(SQLiteError)
     {
-        let isFile = path != ":memory:" && !path.isEmpty
-        if isFile { try SQLiteFileHeader.validate(path: path) }
-
-        var opened: OpaquePointer?
-        let flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX
-        let openCode = sqlite3_open_v2(path, &opened, flags, nil)
-        guard openCode == SQLITE_OK, let handle = opened else {
-            let message =
-                opened.map { String(cString: sqlite3_errmsg($0)) } ?? String(cString: sqlite3_errstr(openCode))
-            sqlite3_close_v2(opened)
-            throw SQLiteError(
-                .openFailed, "cannot be opened: \(message)", path: path, sqliteCode: openCode, sqliteMessage: message)
+        try Self.checkLocation(path)
+        let access = configuration.access
+        let state = try SQLiteOwnership.classify(path: path, applicationID: applicationID, migrations: migrations)
+        if state == .missing, !access.createsFile {
+            throw SQLiteError(.noSuchDatabase, "does not exist (no database was created)", path: path)
         }
+        if state == .blank, !access.writes {
+            throw SQLiteError(
+                .noSuchDatabase, "holds no SupportDesk database yet (it is empty); it was not changed", path: path)
+        }
+        var flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX
+        if access.createsFile { flags |= SQLITE_OPEN_CREATE }
+        let handle = try Self.openHandle(path, flags: flags)
+        try self.init(
+            handle: handle, path: path, configuration: configuration, migrations: migrations,
+            preparation: .file(state: state, applicationID: applicationID, writes: access.writes))
+    }
+
+    /// Opens a private in-memory database, migrated to the latest version: everything in it is lost when
+    /// the connection is released. For throwaway stores (tests, previews) only.
+    /// - Parameters:
+    ///   - configuration: The settings (``SQLiteConfiguration/access`` and durability do not apply).
+    ///   - migrations: The schema steps.
+    /// - Throws: ``SQLiteError`` when SQLite cannot open it or a migration fails.
+    package convenience init(
+        inMemoryWith configuration: SQLiteConfiguration, migrations: [SQLiteMigration]
+    )
+        throws(SQLiteError)
+    {
+        let handle = try Self.openHandle(":memory:", flags: SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX)
+        try self.init(
+            handle: handle, path: ":memory:", configuration: configuration, migrations: migrations,
+            preparation: .inMemory)
+    }
+
+    /// How an open handle is prepared.
+    private enum Preparation {
+        case inMemory
+        case file(state: SQLiteOwnership.State, applicationID: UInt32, writes: Bool)
+    }
+
+    private init(
+        handle: OpaquePointer, path: String, configuration: SQLiteConfiguration, migrations: [SQLiteMigration],
+        preparation: Preparation
+    ) throws(SQLiteError) {
         sqlite3_extended_result_codes(handle, 1)
         sqlite3_busy_timeout(handle, Int32(clamping: configuration.busyTimeoutMilliseconds))
         self.handle = handle
@@ -55,6 +93,7 @@ package final class SQLiteConnection {
         // version. Nothing has been written yet, so a refused file stays untouched.
         let latest = migrations.map(\.version).max() ?? 0
         do throws(SQLiteError) {
+            if case .file(_, _, writes: false) = preparation { try execute("PRAGMA query_only=ON") }
             _ = try scalarInt("SELECT count(*) FROM sqlite_master")
             let found = Int(try scalarInt("PRAGMA user_version"))
             try Self.refuseNewer(found, latest: latest, path: path)
@@ -65,16 +104,75 @@ package final class SQLiteConnection {
                         .corrupt, "is a damaged SQLite database: quick_check says “\(verdict)”", path: path)
                 }
             }
-            if isFile { try enableWriteAheadLog() }
-            try execute("PRAGMA synchronous=\(configuration.synchronous.rawValue)")
-            try execute("PRAGMA foreign_keys=ON")
-            try execute("PRAGMA cache_size=-\(max(64, configuration.pageCacheKilobytes))")
-            try migrate(migrations, latest: latest)
+            try prepare(preparation, configuration: configuration, migrations: migrations, found: found, latest: latest)
         } catch {
             cache.removeAll()
             sqlite3_close_v2(handle)
             throw Self.describingOpenFailure(error, path: path)
         }
+    }
+
+    /// Marks, switches to WAL and migrates a file we may write; only checks the version of one we only read.
+    private func prepare(
+        _ preparation: Preparation, configuration: SQLiteConfiguration, migrations: [SQLiteMigration], found: Int,
+        latest: Int
+    ) throws(SQLiteError) {
+        switch preparation {
+        case .inMemory:
+            break
+        case .file(_, _, writes: false):
+            guard found == latest else {
+                throw SQLiteError(
+                    .olderSchemaVersion,
+                    "has schema version \(found), older than this version's \(latest); open it for writing once to migrate it (a read-only open changes nothing)",
+                    path: path)
+            }
+            schemaVersion = found
+        case .file(let state, let applicationID, writes: true):
+            // Only files known to be ours get here; the mark goes first, so a file initialised by a process
+            // that stops half-way is still recognised as ours.
+            if state != .ours { try execute("PRAGMA application_id=\(Int32(bitPattern: applicationID))") }
+            try enableWriteAheadLog()
+        }
+        try execute("PRAGMA synchronous=\(configuration.synchronous.rawValue)")
+        try execute("PRAGMA foreign_keys=ON")
+        try execute("PRAGMA cache_size=-\(max(64, configuration.pageCacheKilobytes))")
+        if case .file(_, _, writes: false) = preparation { return }
+        try migrate(migrations, latest: latest)
+    }
+
+    /// Refuses paths that are not a file that keeps data: SQLite would open a private temporary or
+    /// in-memory database, or interpret a URI, and every write would vanish.
+    private static func checkLocation(_ path: String) throws(SQLiteError) {
+        let reason: String? =
+            if path.isEmpty {
+                "an empty path opens a temporary database that is deleted when it is closed"
+            } else if path == ":memory:" {
+                "“:memory:” opens an in-memory database that is lost when it is closed"
+            } else if path.hasPrefix("file:") {
+                "“file:” URIs are not accepted; give a plain file path (prefix “./” for a file named “file:…”)"
+            } else if path.utf8.contains(0) {
+                "the path contains a NUL character"
+            } else {
+                nil
+            }
+        if let reason {
+            throw SQLiteError(
+                .invalidLocation, "is not a database file a store can keep data in: \(reason)", path: path)
+        }
+    }
+
+    private static func openHandle(_ path: String, flags: Int32) throws(SQLiteError) -> OpaquePointer {
+        var opened: OpaquePointer?
+        let openCode = sqlite3_open_v2(path, &opened, flags, nil)
+        guard openCode == SQLITE_OK, let handle = opened else {
+            let message =
+                opened.map { String(cString: sqlite3_errmsg($0)) } ?? String(cString: sqlite3_errstr(openCode))
+            sqlite3_close_v2(opened)
+            throw SQLiteError(
+                .openFailed, "cannot be opened: \(message)", path: path, sqliteCode: openCode, sqliteMessage: message)
+        }
+        return handle
     }
 
     deinit {
@@ -260,7 +358,7 @@ package final class SQLiteConnection {
 
     /// Rewords the first failure of a probe on an existing file: SQLite's "file is not a database" and
     /// "malformed" errors become `notADatabase` / `corrupt` with the reason.
-    private static func describingOpenFailure(_ error: SQLiteError, path: String) -> SQLiteError {
+    static func describingOpenFailure(_ error: SQLiteError, path: String) -> SQLiteError {
         switch error.code {
         case .notADatabase where error.sqliteCode != nil:
             SQLiteError(

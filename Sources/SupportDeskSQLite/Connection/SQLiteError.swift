@@ -22,6 +22,10 @@ public struct SQLiteError: Error, Hashable, Sendable, CustomStringConvertible {
             case statementFailed
             case misuse
             case invalidStoredValue
+            case foreignDatabase
+            case noSuchDatabase
+            case invalidLocation
+            case olderSchemaVersion
         }
 
         private let kind: Kind
@@ -55,6 +59,16 @@ public struct SQLiteError: Error, Hashable, Sendable, CustomStringConvertible {
         public static let misuse = Code(.misuse)
         /// A stored value could not be read back (wrong type, undecodable JSON).
         public static let invalidStoredValue = Code(.invalidStoredValue)
+        /// The file is a SQLite database, but not one of SupportDesk's (another application's mark, or tables
+        /// that are not SupportDesk's); it was left unchanged.
+        public static let foreignDatabase = Code(.foreignDatabase)
+        /// The file does not exist (or holds no database yet) and the open mode does not create one.
+        public static let noSuchDatabase = Code(.noSuchDatabase)
+        /// The path is not a file a store can keep data in (empty, `:memory:`, a `file:` URI).
+        public static let invalidLocation = Code(.invalidLocation)
+        /// A read-only open found a schema older than this version writes; it must be migrated by a
+        /// read-write open first.
+        public static let olderSchemaVersion = Code(.olderSchemaVersion)
     }
 
     /// What went wrong, as a stable code.

@@ -15,17 +15,32 @@ enum SQLiteFileHeader {
     /// The magic string every SQLite 3 database starts with, `"SQLite format 3\0"`.
     static let magic: [UInt8] = Array("SQLite format 3".utf8) + [0]
 
+    /// What the file at a path holds, as far as its header tells.
+    enum Found: Equatable {
+        /// There is no file (or a dangling link).
+        case missing
+        /// The file is empty: a new database.
+        case empty
+        /// A SQLite database with a valid header and this `PRAGMA application_id` (0 when unset).
+        case database(applicationID: UInt32)
+    }
+
     /// Validates the file at `path` if it exists and is not empty (a missing or empty file is a new database).
     /// - Parameter path: The database file.
+    /// - Returns: Whether the file is missing, empty, or a database (with the application id in its header).
     /// - Throws: ``SQLiteError`` `notADatabase` or `corrupt` naming the file and what is wrong.
-    static func validate(path: String) throws(SQLiteError) {
+    static func inspect(path: String) throws(SQLiteError) -> Found {
         var info = stat()
-        guard stat(path, &info) == 0 else { return }  // Missing: SQLite creates it (or reports why it can't).
+        guard stat(path, &info) == 0 else {
+            // Missing: SQLite creates it (or reports why it can't).
+            if errno == ENOENT { return .missing }
+            throw SQLiteError(.openFailed, "cannot be examined: \(String(cString: strerror(errno)))", path: path)
+        }
         guard (info.st_mode & S_IFMT) == S_IFREG else {
-            throw SQLiteError(.notADatabase, "is not a regular file", path: path)
+            throw SQLiteError(.notADatabase, "is not a SQLite database: it is \(kind(of: info.st_mode))", path: path)
         }
         let size = Int64(info.st_size)
-        guard size > 0 else { return }
+        guard size > 0 else { return .empty }
         guard size >= 100 else {
             throw SQLiteError(
                 .notADatabase, "is not a SQLite database: it is \(size) bytes long, shorter than the 100-byte header",
@@ -58,6 +73,17 @@ enum SQLiteFileHeader {
                     "is a damaged SQLite database: it is truncated (\(size) bytes, its header says \(pageCount) pages of \(pageSize) bytes = \(expected) bytes)",
                     path: path)
             }
+        }
+        return .database(applicationID: bigEndian32(header, at: 68))
+    }
+
+    private static func kind(of mode: mode_t) -> String {
+        switch mode & S_IFMT {
+        case S_IFDIR: "a directory"
+        case S_IFIFO: "a FIFO (named pipe)"
+        case S_IFCHR, S_IFBLK: "a device"
+        case S_IFSOCK: "a socket"
+        default: "not a regular file"
         }
     }
 

@@ -5,6 +5,10 @@
 ///
 /// Add a version by appending a migration; never edit a released one.
 package enum SQLiteSchema {
+    /// The mark of a SupportDesk database file, `PRAGMA application_id` = `0x5344534B` (“SDSK” in ASCII),
+    /// set when a file is created. A database carrying another mark is never opened for writing.
+    package static let applicationID: UInt32 = 0x5344_534B
+
     /// The schema version this code writes.
     package static var latestVersion: Int { migrations.count }
 

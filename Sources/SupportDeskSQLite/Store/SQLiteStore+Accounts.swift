@@ -76,22 +76,30 @@ extension SQLiteStore {
         defer { row.reset() }
         guard try row.step() else { return nil }
         let company = row.text(0)
-        let sharing = try decode(Account.Sharing.self, row.text(1), column: "sharing of account \(id)")
+        let stored = SQLiteStoredRow(
+            table: "accounts", record: "account \(id)", context: StorageError.Context(accountID: id, location: path))
+        let sharing = try decode(Account.Sharing.self, row.text(1), column: "sharing", of: stored)
         let createdAt = row.date(2)
 
         let memberRows = try connection.statement(
             "SELECT email FROM account_members WHERE account_id = ? ORDER BY position")
         try memberRows.bind(id.rawValue, at: 1)
+        defer { memberRows.reset() }
         var members: [EmailAddress] = []
         while try memberRows.step() {
             let text = memberRows.text(0)
-            do { members.append(try EmailAddress(text)) } catch { throw invalidStored("member email", text) }
+            do { members.append(try EmailAddress(text)) } catch {
+                throw SQLiteStoredRow(
+                    table: "account_members", record: "a member of account \(id)",
+                    context: StorageError.Context(accountID: id, location: path)
+                )
+                .unreadable("email", "is not a valid email address")
+            }
         }
         do {
             return try Account(id: id, company: company, members: members, sharing: sharing, createdAt: createdAt)
         } catch {
-            throw SQLiteError(
-                .invalidStoredValue, "the stored account \(id) is not valid: \(error.message)", path: path)
+            throw stored.unreadable("row", "does not make a valid account: \(error.message)")
         }
     }
 }

@@ -13,7 +13,10 @@ extension SQLiteStore {
             while try rows.step() {
                 let kindText = rows.text(1)
                 guard let kind = ChangeFeedEntry.Kind(rawValue: kindText) else {
-                    throw invalidStored("change kind", kindText)
+                    let stored = SQLiteStoredRow(
+                        table: "changes", record: "change \(rows.int64(0))",
+                        context: StorageError.Context(ticketID: Ticket.ID(rows.text(2)), location: path))
+                    throw stored.unknownValue("kind", kindText)
                 }
                 entries.append(
                     ChangeFeedEntry(

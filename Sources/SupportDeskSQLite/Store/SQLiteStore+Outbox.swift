@@ -103,14 +103,18 @@ extension SQLiteStore {
             let numberText = rows.text(4)
             let recipientText = rows.text(5)
             let statusText = rows.text(10)
+            let stored = SQLiteStoredRow(
+                table: "outbox", record: "notification \(id)",
+                context: StorageError.Context(
+                    ticketID: Ticket.ID(rows.text(3)), notificationID: id, location: path))
             guard let number = try? Ticket.Number(numberText) else {
-                throw invalidStored("ticket number of notification \(id)", numberText)
+                throw stored.unreadable("ticket_number", "is not a valid ticket number")
             }
             guard let recipient = try? EmailAddress(recipientText) else {
-                throw invalidStored("recipient of notification \(id)", recipientText)
+                throw stored.unreadable("recipient", "is not a valid email address")
             }
             guard let status = OutboxNotification.Status(rawValue: statusText) else {
-                throw invalidStored("status of notification \(id)", statusText)
+                throw stored.unknownValue("status", statusText)
             }
             notifications.append(
                 OutboxNotification(

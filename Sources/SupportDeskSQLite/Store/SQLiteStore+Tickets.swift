@@ -153,20 +153,24 @@ extension SQLiteStore {
                 WHERE ticket_seq = (SELECT number_sequence FROM tickets WHERE id = ?) ORDER BY position
                 """)
             try rows.bind(ticket.rawValue, at: 1)
+            // Reset even when a row fails to decode: a statement left mid-way keeps its read snapshot open.
+            defer { rows.reset() }
             var comments: [Comment] = []
             while try rows.step() {
                 let id = Comment.ID(rows.text(0))
+                let stored = SQLiteStoredRow(
+                    table: "comments", record: "comment \(id) of ticket \(ticket)",
+                    context: StorageError.Context(ticketID: ticket, location: path))
                 let visibilityText = rows.text(2)
                 guard let visibility = Comment.Visibility(rawValue: visibilityText) else {
-                    throw invalidStored("visibility of comment \(id)", visibilityText)
+                    throw stored.unknownValue("visibility", visibilityText)
                 }
                 comments.append(
                     Comment(
                         id: id, ticketID: ticket,
-                        author: try decode(Actor.self, rows.text(1), column: "author of comment \(id)"),
+                        author: try decode(Actor.self, rows.text(1), column: "author", of: stored),
                         visibility: visibility, body: rows.text(3),
-                        attachments: try decode(
-                            [Attachment].self, rows.text(4), column: "attachments of comment \(id)"),
+                        attachments: try decode([Attachment].self, rows.text(4), column: "attachments", of: stored),
                         createdAt: rows.date(5)))
             }
             return comments
@@ -177,18 +181,21 @@ extension SQLiteStore {
         try perform {
             let rows = try connection.statement(
                 """
-                SELECT at, actor, change, reason FROM ticket_history
+                SELECT at, actor, change, reason, position FROM ticket_history
                 WHERE ticket_seq = (SELECT number_sequence FROM tickets WHERE id = ?) ORDER BY position
                 """)
             try rows.bind(ticket.rawValue, at: 1)
+            defer { rows.reset() }
             var entries: [TicketHistoryEntry] = []
             while try rows.step() {
+                let stored = SQLiteStoredRow(
+                    table: "ticket_history", record: "history entry \(rows.int64(4)) of ticket \(ticket)",
+                    context: StorageError.Context(ticketID: ticket, location: path))
                 entries.append(
                     TicketHistoryEntry(
                         ticketID: ticket, at: rows.date(0),
-                        actor: try decode(Actor.self, rows.text(1), column: "history actor of ticket \(ticket)"),
-                        change: try decode(
-                            TicketHistoryEntry.Change.self, rows.text(2), column: "history change of ticket \(ticket)"),
+                        actor: try decode(Actor.self, rows.text(1), column: "actor", of: stored),
+                        change: try decode(TicketHistoryEntry.Change.self, rows.text(2), column: "change", of: stored),
                         reason: rows.text(3)))
             }
             return entries
@@ -360,20 +367,22 @@ extension SQLiteStore {
 
     func readTicket(_ row: SQLiteStatement) throws -> Ticket {
         let id = Ticket.ID(row.text(0))
+        let number = Ticket.Number(prefix: row.text(1), sequence: row.int64(2))
+        let stored = ticketRow(id, number: number)
         let statusText = row.text(7)
         guard let status = Ticket.Status(rawValue: statusText) else {
-            throw invalidStored("status of ticket \(id)", statusText)
+            throw stored.unknownValue("status", statusText)
         }
-        let closeReason = try row.optionalText(9).map { text in
+        let closeReason = try row.optionalText(9).map { text throws(StorageError) in
             guard let reason = Ticket.CloseReason(rawValue: text) else {
-                throw invalidStored("close reason of ticket \(id)", text)
+                throw stored.unknownValue("close_reason", text)
             }
             return reason
         }
         return Ticket(
-            id: id, number: Ticket.Number(prefix: row.text(1), sequence: row.int64(2)),
+            id: id, number: number,
             accountID: Account.ID(row.text(3)), topicID: Topic.ID(row.text(4)), categoryID: Category.ID(row.text(5)),
-            fields: try decode(FieldValues.self, row.text(6), column: "field values of ticket \(id)"),
+            fields: try decode(FieldValues.self, row.text(6), column: "fields", of: stored),
             status: status, assignee: row.optionalText(8).map(Agent.ID.init(rawValue:)), closeReason: closeReason,
             createdAt: row.date(10), updatedAt: row.date(11), queuedAt: row.optionalDate(12),
             replyDeadline: row.optionalDate(13), closedAt: row.optionalDate(15), version: Int(row.int64(16)),

@@ -23,8 +23,10 @@ import Foundation
 /// ``SQLiteConfiguration`` to trade that for speed.
 ///
 /// Opening checks the file before writing to it: a file that is not a SQLite database or is damaged is
-/// refused with `unreadableStore`, one written by a newer version of SupportDesk with
-/// `incompatibleSchema`; either way the file is left untouched and the error names it.
+/// refused with `unreadableStore`, another application's database with `foreignDatabase`, one written by a
+/// newer version of SupportDesk with `incompatibleSchema`; either way the file is left untouched and the
+/// error names it. A stored row that cannot be read back fails the operation that reads it (a listing is
+/// not shortened) with `unreadableStore`, whose context names the table and the row.
 public actor SQLiteStore: SupportDeskStore {
     /// The database file.
     public nonisolated let path: String
@@ -35,22 +37,52 @@ public actor SQLiteStore: SupportDeskStore {
     var actorJSONCache: [Actor: String] = [:]
     var changeJSONCache: [TicketHistoryEntry.Change: String] = [:]
 
-    /// Opens a store, creating the file if it does not exist and bringing its schema up to date.
+    /// Opens a store, creating the file if it does not exist and bringing its schema up to date (or, as
+    /// ``SQLiteConfiguration/access`` says, only an existing store, or only for reading).
+    ///
+    /// Nothing is written to an existing file before it is known to be a SupportDesk store: one carrying
+    /// SupportDesk's mark (`PRAGMA application_id` `0x5344534B`), an empty database (initialised and
+    /// marked), or an unmarked store of an earlier version (recognised by its exact schema, then marked).
+    /// Any other file is refused and left byte-for-byte as it was.
     /// - Parameters:
-    ///   - path: The database file; its directory must exist.
-    ///   - configuration: Durability and locking settings (durable by default).
-    /// - Throws: ``StorageError``: `unreadableStore` (not a SQLite database, or damaged),
-    ///   `incompatibleSchema` (written by a newer version), `backendFailure` (cannot open or create the
-    ///   file, a migration failed). ``StorageError/Context/location`` is `path`,
-    ///   ``StorageError/Context/underlying`` SQLite's own error text.
+    ///   - path: The database file; its directory must exist. An empty path, `:memory:` and `file:` URIs
+    ///     are refused (see ``throwaway(configuration:)`` for a store that keeps nothing).
+    ///   - configuration: Durability, locking and access settings (durable, read-write, by default).
+    /// - Throws: ``StorageError``: `invalidLocation` (empty path, `:memory:`, `file:` URI),
+    ///   `noSuchDatabase` (missing or empty file when the access does not create one), `foreignDatabase`
+    ///   (another application's database), `unreadableStore` (not a SQLite database, or damaged),
+    ///   `incompatibleSchema` (written by a newer version; or, read-only, an older one), `backendFailure`
+    ///   (cannot open or create the file, a migration failed). ``StorageError/Context/location`` is
+    ///   `path`, ``StorageError/Context/underlying`` SQLite's own error text.
     public init(path: String, configuration: SQLiteConfiguration = .default) throws(StorageError) {
-        self.path = path
+        let connection: SQLiteConnection
         do {
-            self.connection = try SQLiteConnection(
+            connection = try SQLiteConnection(
                 path: path, configuration: configuration, migrations: SQLiteSchema.migrations)
         } catch {
             throw Self.storageError(error)
         }
+        self.init(connection: connection)
+    }
+
+    /// Opens a throwaway store in memory: it works like a file store, but **everything written to it is
+    /// lost when it is released**. Meant for tests, previews and demos, never for data that must be kept.
+    /// - Parameter configuration: The statement-cache and page-cache settings (access and durability do
+    ///   not apply).
+    /// - Returns: An empty store whose ``path`` is `:memory:`.
+    /// - Throws: ``StorageError`` `backendFailure` when SQLite cannot open it.
+    public static func throwaway(configuration: SQLiteConfiguration = .default) throws(StorageError) -> SQLiteStore {
+        do {
+            return SQLiteStore(
+                connection: try SQLiteConnection(inMemoryWith: configuration, migrations: SQLiteSchema.migrations))
+        } catch {
+            throw storageError(error)
+        }
+    }
+
+    private init(connection: SQLiteConnection) {
+        self.path = connection.path
+        self.connection = connection
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         self.encoder = encoder
@@ -90,7 +122,10 @@ public actor SQLiteStore: SupportDeskStore {
         let code: StorageError.Code =
             switch error.code {
             case .notADatabase, .corrupt, .invalidStoredValue: .unreadableStore
-            case .newerSchemaVersion: .incompatibleSchema
+            case .newerSchemaVersion, .olderSchemaVersion: .incompatibleSchema
+            case .foreignDatabase: .foreignDatabase
+            case .noSuchDatabase: .noSuchDatabase
+            case .invalidLocation: .invalidLocation
             default: .backendFailure
             }
         return StorageError(
@@ -126,16 +161,21 @@ public actor SQLiteStore: SupportDeskStore {
         return text
     }
 
-    func decode<T: Decodable>(_ type: T.Type, _ text: String, column: String) throws -> T {
+    func decode<T: Decodable>(
+        _ type: T.Type, _ text: String, column: String, of row: SQLiteStoredRow
+    ) throws(StorageError) -> T {
         do {
             return try decoder.decode(type, from: Data(text.utf8))
         } catch {
-            throw SQLiteError(.invalidStoredValue, "the stored \(column) cannot be read: \(error)", path: path)
+            throw row.undecodable(column, error)
         }
     }
 
-    func invalidStored(_ column: String, _ value: String) -> SQLiteError {
-        SQLiteError(.invalidStoredValue, "the stored \(column) “\(value)” is not valid", path: path)
+    /// A ticket's row, for errors about it.
+    func ticketRow(_ id: Ticket.ID, number: Ticket.Number?) -> SQLiteStoredRow {
+        SQLiteStoredRow(
+            table: "tickets", record: number.map { "ticket \($0) (id \(id))" } ?? "ticket \(id)",
+            context: StorageError.Context(ticketID: id, ticketNumber: number, location: path))
     }
 
     static func checkLimit(_ limit: Int) throws(StorageError) {
