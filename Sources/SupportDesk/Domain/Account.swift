@@ -38,7 +38,9 @@ public struct Account: Identifiable, Hashable, Sendable, Codable {
     /// Creates an account after checking its rules.
     /// - Parameters:
     ///   - id: The identifier (a new random one by default).
-    ///   - company: The company name; surrounding whitespace is trimmed.
+    ///   - company: The company name, cleaned like a single-line form field: control characters (escape
+    ///     sequences), bidi overrides and other invisible characters removed, whitespace runs collapsed,
+    ///     surrounding whitespace trimmed.
     ///   - members: Member addresses; at least one, no duplicates.
     ///   - sharing: How the account is shared.
     ///   - createdAt: Creation time.
@@ -48,7 +50,7 @@ public struct Account: Identifiable, Hashable, Sendable, Codable {
         id: ID = .random(), company: String, members: [EmailAddress], sharing: Sharing = .allEmployees,
         createdAt: Date
     ) throws(DomainError) {
-        let name = company.trimmingWhitespace()
+        let name = TextNormalizer.singleLine(company)
         guard !name.isEmpty else { throw DomainError(.invalidAccount, "the company name is empty") }
         guard name.count <= 200 else {
             throw DomainError(.invalidAccount, "the company name is longer than 200 characters")

@@ -89,7 +89,9 @@ extension HelpCenter {
     ///   - asks: Whether an agent's public comment asks the customer something.
     ///   - attachments: Attached files' metadata.
     /// - Returns: The ticket as the actor may see it after the comment.
-    /// - Throws: ``HelpCenterError`` `invalidComment` (blank text), `unknownCustomer`, `unknownTicket`,
+    /// The text is cleaned and limited by ``TicketText`` (control characters, escape sequences and bidi
+    /// overrides removed; at most ``TicketText/maxCommentBytes``).
+    /// - Throws: ``HelpCenterError`` `invalidComment` (blank text), `textTooLong`, `unknownCustomer`, `unknownTicket`,
     ///   `accessDenied`, `notPermitted` (a customer's internal comment or question, an internal question, the
     ///   system), `illegalTransition` (a question on a ticket nobody claimed, any comment on a resolved or
     ///   closed ticket), `conflict`, `storage`.
@@ -98,11 +100,7 @@ extension HelpCenter {
         on number: Ticket.Number, by actor: Actor, text: String, visibility: Comment.Visibility = .public,
         asks: Bool = false, attachments: [Attachment] = []
     ) async throws(HelpCenterError) -> TicketView {
-        let body = text.trimmingWhitespace()
-        guard !body.isEmpty else {
-            throw HelpCenterError(
-                .invalidComment, "a comment needs some text", context: .init(actor: actor, ticketNumber: number))
-        }
+        let body = try TicketText.comment(text, context: .init(actor: actor, ticketNumber: number))
         let performer = try await performer(for: actor)
         switch performer {
         case .customer:
@@ -200,9 +198,11 @@ extension HelpCenter {
     /// - Parameters:
     ///   - number: The ticket (in progress or waiting for the customer).
     ///   - agent: The agent.
-    ///   - text: The resolution as a public comment, or `nil`.
+    ///   - text: The resolution as a public comment, or `nil`; cleaned and limited like a comment
+    ///     (``TicketText``).
     /// - Returns: The stored ticket.
-    /// - Throws: ``HelpCenterError`` `invalidAgent`, `unknownTicket`, `illegalTransition`, `conflict`, `storage`.
+    /// - Throws: ``HelpCenterError`` `invalidAgent`, `textTooLong`, `unknownTicket`, `illegalTransition`,
+    ///   `conflict`, `storage`.
     @discardableResult
     public func resolve(
         _ number: Ticket.Number, by agent: Agent.ID, text: String? = nil
@@ -211,6 +211,12 @@ extension HelpCenter {
     {
         let performer = try await performer(for: .agent(agent))
         let actor = performer.actor
+        // A blank resolution is no comment at all; a visible one is cleaned and checked like any comment.
+        var resolution = ""
+        if let text, !TicketText.cleanComment(text).isEmpty {
+            resolution = try TicketText.comment(
+                text, what: "a resolution", context: .init(actor: actor, ticketNumber: number))
+        }
         return try await change(number, by: performer) { (ticket, date) throws(HelpCenterError) in
             var next = ticket
             next.status = try transition(.resolve, ticket, by: performer)
@@ -220,8 +226,8 @@ extension HelpCenter {
             next.reminderAt = nil
             var comment: Comment?
             var history: [TicketHistoryEntry] = []
-            if let body = text?.trimmingWhitespace(), !body.isEmpty {
-                let written = Comment(ticketID: ticket.id, author: actor, body: body, createdAt: date)
+            if !resolution.isEmpty {
+                let written = Comment(ticketID: ticket.id, author: actor, body: resolution, createdAt: date)
                 comment = written
                 history.append(
                     TicketHistoryEntry(
@@ -243,16 +249,18 @@ extension HelpCenter {
     /// - Parameters:
     ///   - number: The ticket.
     ///   - actor: An agent, or a customer of the ticket's account.
-    ///   - reason: Why, in words, for the history.
+    ///   - reason: Why, in words, for the history; cleaned to one line and limited to
+    ///     ``TicketText/maxReasonBytes`` (``TicketText``).
     /// - Returns: The stored ticket.
-    /// - Throws: ``HelpCenterError`` `unknownCustomer`, `unknownTicket`, `accessDenied`, `notPermitted`
-    ///   (the system), `illegalTransition`, `conflict`, `storage`.
+    /// - Throws: ``HelpCenterError`` `textTooLong`, `unknownCustomer`, `unknownTicket`, `accessDenied`,
+    ///   `notPermitted` (the system), `illegalTransition`, `conflict`, `storage`.
     @discardableResult
     public func close(
         _ number: Ticket.Number, by actor: Actor, reason: String = ""
     ) async throws(HelpCenterError)
         -> Ticket
     {
+        let why = try TicketText.reason(reason, context: .init(actor: actor, ticketNumber: number))
         let performer = try await performer(for: actor)
         let closeReason: Ticket.CloseReason
         switch performer {
@@ -270,7 +278,6 @@ extension HelpCenter {
             next.closedAt = date
             next.replyDeadline = nil
             next.reminderAt = nil
-            let why = reason.trimmingWhitespace()
             let history = [
                 TicketHistoryEntry(
                     ticketID: ticket.id, at: date, actor: actor, change: .status(from: ticket.status, to: .closed),
@@ -290,10 +297,11 @@ extension HelpCenter {
     /// - Parameters:
     ///   - number: The ticket.
     ///   - customer: A member email of the ticket's account.
-    ///   - text: The customer's comment (not blank): what is still wrong.
+    ///   - text: The customer's comment (not blank): what is still wrong; cleaned and limited like a comment
+    ///     (``TicketText``).
     /// - Returns: The ticket as the customer sees it after the refresh.
-    /// - Throws: ``HelpCenterError`` `invalidComment`, `unknownCustomer`, `unknownTicket`, `accessDenied`,
-    ///   `illegalTransition` (not closed for no customer reply), `refreshWindowExpired` (closed longer ago
+    /// - Throws: ``HelpCenterError`` `invalidComment`, `textTooLong`, `unknownCustomer`, `unknownTicket`,
+    ///   `accessDenied`, `illegalTransition` (not closed for no customer reply), `refreshWindowExpired` (closed longer ago
     ///   than ``HelpCenterPolicy/refreshWindow``: create a new ticket), `conflict`, `storage`.
     @discardableResult
     public func refresh(
@@ -302,12 +310,8 @@ extension HelpCenter {
         -> TicketView
     {
         let actor = Actor.customer(customer)
-        let body = text.trimmingWhitespace()
-        guard !body.isEmpty else {
-            throw HelpCenterError(
-                .invalidComment, "a refresh needs the customer's comment",
-                context: .init(actor: actor, ticketNumber: number))
-        }
+        let body = try TicketText.comment(
+            text, what: "a refresh (the customer's comment)", context: .init(actor: actor, ticketNumber: number))
         let performer = try await performer(for: actor)
         let updated = try await change(number, by: performer) { (ticket, date) throws(HelpCenterError) in
             let target = try transition(.refresh, ticket, by: performer)
