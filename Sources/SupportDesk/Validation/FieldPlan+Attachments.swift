@@ -75,10 +75,9 @@ extension FieldPlan {
         guard case .string(let rawName)? = rawName, rawName.utf8.count <= 1024 else {
             return problem("нет имени файла (fileName)", "the file name (fileName) is missing")
         }
-        let fileName = Self.sanitizedFileName(rawName)
-        guard !fileName.isEmpty else { return problem("пустое имя файла", "the file name is empty") }
-        guard fileName.count <= 255 else {
-            return problem("имя файла длиннее 255 символов", "the file name is longer than 255 characters")
+        // The one sanitizer of file names, the attachment stores' too: at most AttachmentName.maxLength bytes.
+        guard let fileName = AttachmentName.sanitizedIfUsable(rawName) else {
+            return problem("пустое имя файла", "the file name is empty")
         }
         guard case .string(let rawType)? = rawType,
             let contentType = Self.mediaType(rawType)
@@ -108,15 +107,6 @@ extension FieldPlan {
         default: return problem("id должен быть непустой строкой", "id must be a non-empty string")
         }
         return Attachment(id: id, fileName: fileName, contentType: contentType, size: size, sha256: sha256)
-    }
-
-    /// The last path component, NFC, with control and invisible characters removed and whitespace collapsed.
-    static func sanitizedFileName(_ name: String) -> String {
-        let hasSeparator = name.utf8.contains { $0 == UInt8(ascii: "/") || $0 == UInt8(ascii: "\\") }
-        let lastComponent =
-            hasSeparator ? name.split(whereSeparator: { $0 == "/" || $0 == "\\" }).last.map(String.init) ?? "" : name
-        let cleaned = TextNormalizer.singleLine(lastComponent)
-        return cleaned == "." || cleaned == ".." ? "" : cleaned
     }
 
     /// `type/subtype`, lowercased, parameters (`; charset=…`) dropped.

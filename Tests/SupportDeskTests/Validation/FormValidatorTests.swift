@@ -248,6 +248,20 @@ struct FieldCase: Sendable, CustomTestStringConvertible {
         }
     }
 
+    /// The form names files with the attachment stores' sanitizer: bytes counted, no leading dot.
+    @Test func attachmentNamesUseTheStoresSanitizer() throws {
+        for name in ["..hidden.png", "a.b" + String(repeating: "\u{301}", count: 500), "evil\u{202E}gnp.png"] {
+            let input = ValidationFixtures.input(["attachments": [Self.file(name, "image/png", 10)]])
+            let submission = try validator.validate(topic: "every-kind", input: input).get()
+            guard case .attachments(let files)? = submission["attachments"], let file = files.first else {
+                Issue.record("no attachment for \(name)")
+                continue
+            }
+            #expect(file.fileName == AttachmentName.sanitize(name))
+            #expect(file.fileName.utf8.count <= AttachmentName.maxLength && !file.fileName.hasPrefix("."))
+        }
+    }
+
     @Test func attachmentKeepsGivenIDAndHash() throws {
         let hash = String(repeating: "AB", count: 32)
         let input = ValidationFixtures.input([
