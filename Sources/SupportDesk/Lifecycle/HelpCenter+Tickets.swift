@@ -18,7 +18,8 @@ extension HelpCenter {
     /// - Returns: The stored ticket with its number.
     /// - Throws: ``HelpCenterError`` `unknownCustomer`, `accessDenied` (a customer naming another account),
     ///   `notPermitted` (the system, or an agent without an account), `unknownAccount`, `unknownTopic`
-    ///   (the submission's topic is not in this help center's catalog), `storage`.
+    ///   (the submission's topic is not in this help center's catalog), `duplicateAttachment` (two files of
+    ///   the form with one id), `storage`.
     public func createTicket(
         _ submission: ValidatedSubmission, by actor: Actor, account accountID: Account.ID? = nil
     ) async throws(HelpCenterError) -> Ticket {
@@ -53,6 +54,8 @@ extension HelpCenter {
                     + "which this help center's catalog does not have",
                 context: .init(actor: actor, accountID: account.id))
         }
+        try Self.checkUniqueAttachments(
+            Self.attachments(of: submission.values), context: .init(actor: actor, accountID: account.id))
         let date = now()
         let draft = TicketDraft(
             numberPrefix: policy.ticketNumberPrefix, accountID: account.id, topicID: topic.id,
@@ -94,7 +97,8 @@ extension HelpCenter {
     /// - Throws: ``HelpCenterError`` `invalidComment` (blank text), `textTooLong`, `unknownCustomer`, `unknownTicket`,
     ///   `accessDenied`, `notPermitted` (a customer's internal comment or question, an internal question, the
     ///   system), `illegalTransition` (a question on a ticket nobody claimed, any comment on a resolved or
-    ///   closed ticket), `conflict`, `storage`.
+    ///   closed ticket), `duplicateAttachment` (an attachment id the ticket already has, or given twice),
+    ///   `conflict`, `storage`.
     @discardableResult
     public func comment(
         on number: Ticket.Number, by actor: Actor, text: String, visibility: Comment.Visibility = .public,
@@ -133,6 +137,12 @@ extension HelpCenter {
                     "\(ticket.number) is \(ticket.status.rawValue): it takes no more comments\(hint)",
                     context: .init(
                         actor: actor, accountID: ticket.accountID, ticketNumber: ticket.number, status: ticket.status))
+            }
+            if !attachments.isEmpty {
+                let earlier = try await stored { try await store.comments(ticket: ticket.id) }
+                try Self.checkUniqueAttachments(
+                    Self.attachments(of: ticket.fields) + earlier.flatMap(\.attachments) + attachments,
+                    context: .init(actor: actor, accountID: ticket.accountID, ticketNumber: ticket.number))
             }
             let comment = Comment(
                 ticketID: ticket.id, author: actor, visibility: visibility, body: body, attachments: attachments,
@@ -428,5 +438,28 @@ extension HelpCenter {
     {
         _ = try await performer(for: .agent(agent))
         return try await stored { try await store.queue(after: cursor, limit: limit) }
+    }
+
+    // MARK: - Attachments
+
+    /// Every attachment of a form's values.
+    static func attachments(of values: FieldValues) -> [Attachment] {
+        values.flatMap { entry -> [Attachment] in
+            if case .attachments(let files) = entry.value { return files }
+            return []
+        }
+    }
+
+    /// Refuses a list of one ticket's attachments in which an id appears twice.
+    static func checkUniqueAttachments(
+        _ attachments: [Attachment], context: HelpCenterError.Context
+    ) throws(HelpCenterError) {
+        var seen = Set<Attachment.ID>()
+        for attachment in attachments where !seen.insert(attachment.id).inserted {
+            throw HelpCenterError(
+                .duplicateAttachment,
+                "the attachment id “\(attachment.id)” (“\(attachment.fileName)”) is used twice on one ticket",
+                context: context)
+        }
     }
 }

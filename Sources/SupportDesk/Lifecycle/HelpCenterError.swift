@@ -9,7 +9,7 @@ public struct HelpCenterError: Error, Hashable, Sendable, CustomStringConvertibl
             case companyHasAccount, emailInAnotherAccount, invalidAccount, unknownCustomer, unknownAccount
             case unknownTicket, unknownTopic, accessDenied, notPermitted, illegalTransition
             case refreshWindowExpired, invalidComment, invalidAgent, conflict, invalidPolicy, storage
-            case textTooLong, duplicateEmail
+            case textTooLong, duplicateEmail, duplicateAttachment
         }
 
         private let kind: Kind
@@ -49,6 +49,8 @@ public struct HelpCenterError: Error, Hashable, Sendable, CustomStringConvertibl
         /// One account lists the same address twice, in whatever case (context: the email); see
         /// ``EmailAddress/matchKey``.
         public static let duplicateEmail = Code(.duplicateEmail)
+        /// Two attachments of one ticket (its form and its comments) have the same ``Attachment/id``.
+        public static let duplicateAttachment = Code(.duplicateAttachment)
         /// An agent name is empty or malformed.
         public static let invalidAgent = Code(.invalidAgent)
         /// The ticket kept changing under the operation (other writers) more times than the policy retries.

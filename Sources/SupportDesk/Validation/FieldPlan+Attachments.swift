@@ -14,20 +14,28 @@ extension FieldPlan {
                 .tooManyFiles, self, arguments: ["max": String(min(maxFiles ?? Int.max, limits.maxArrayElements))])
             return nil
         }
+        let policy = limits.attachments
+        let maxFileSize = min(constraints.maxFileSize ?? Int64.max, policy.maxFileSize)
         var files: [Attachment] = []
+        var ids = Set<Attachment.ID>()
         var total: Int64 = 0
         for (index, element) in elements.enumerated() {
             let elementPath = "\(path)[\(index)]"
             guard let file = readAttachment(element, index: index, path: elementPath, issues: &issues) else { continue }
-            if let maxFileSize = constraints.maxFileSize, file.size > maxFileSize {
+            if file.size > maxFileSize {
                 issues.add(
                     .fileTooLarge, path: elementPath, field: definition,
                     arguments: Self.sizeArguments(maxFileSize).merging(["value": file.fileName]) { $1 })
             }
-            if let allowedTypes, !isAllowed(file.contentType) {
+            if !policy.allows(file.contentType) || (allowedTypes != nil && !isAllowed(file.contentType)) {
                 issues.add(
                     .fileTypeNotAllowed, path: elementPath, field: definition,
-                    arguments: ["value": file.fileName, "allowed": allowedTypes.joined(separator: ", ")])
+                    arguments: ["value": file.fileName, "allowed": allowedTypeList(policy)])
+            }
+            if !ids.insert(file.id).inserted {
+                issues.add(
+                    .duplicateAttachment, path: elementPath, field: definition,
+                    arguments: ["index": String(index + 1), "value": FormValidator.printable(file.id.rawValue)])
             }
             total = total.addingReportingOverflow(file.size).overflow ? Int64.max : total + file.size
             files.append(file)
@@ -35,7 +43,8 @@ extension FieldPlan {
         if let maxFiles, elements.count > maxFiles {
             issues.add(.tooManyFiles, self, arguments: ["max": String(maxFiles)])
         }
-        if let maxTotalSize = constraints.maxTotalSize, total > maxTotalSize {
+        let maxTotalSize = min(constraints.maxTotalSize ?? Int64.max, policy.maxTicketTotal)
+        if total > maxTotalSize {
             issues.add(.totalSizeTooLarge, self, arguments: Self.sizeArguments(maxTotalSize))
         }
         return files.isEmpty ? nil : .attachments(files)
@@ -132,6 +141,11 @@ extension FieldPlan {
         }
         return slashes == 1 && text.utf8.first != UInt8(ascii: "/") && text.utf8.last != UInt8(ascii: "/")
             && text.utf8.count <= 255
+    }
+
+    /// The types a file of this field may have, for messages: the policy's, narrowed by the field's own.
+    private func allowedTypeList(_ policy: AttachmentPolicy) -> String {
+        policy.allowedContentTypes.filter { allowedTypes == nil || isAllowed($0) }.sorted().joined(separator: ", ")
     }
 
     /// Whether a media type is allowed: listed exactly, or its family is listed as `type/*` (or `*/*`).

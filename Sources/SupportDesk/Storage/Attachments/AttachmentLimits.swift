@@ -1,0 +1,2 @@
+/// The former name of ``AttachmentPolicy``, kept so existing code compiles.
+public typealias AttachmentLimits = AttachmentPolicy
