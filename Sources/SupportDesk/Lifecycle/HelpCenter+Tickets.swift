@@ -15,7 +15,8 @@ extension HelpCenter {
     ///   - actor: A customer (the ticket belongs to their account) or an agent creating it for a customer.
     ///   - account: The account, required when an agent creates the ticket; a customer may omit it or name
     ///     their own account.
-    /// - Returns: The stored ticket with its number.
+    /// - Returns: The stored ticket with its number (for a customer, as customers see it:
+    ///   ``Ticket/seenByCustomers(history:)``).
     /// - Throws: ``HelpCenterError`` `unknownCustomer`, `accessDenied` (a customer naming another account),
     ///   `notPermitted` (the system, or an agent without an account), `unknownAccount`, `unknownTopic`
     ///   (the submission's topic is not in this help center's catalog), `duplicateAttachment` (two files of
@@ -72,7 +73,8 @@ extension HelpCenter {
                 .ticketCreated, account: account,
                 body: NotificationMessages.createdBody(summary: draft.fields, language: policy.language))
             : []
-        return try await stored { try await store.createTicket(draft, history: history, outbox: outbox) }
+        let created = try await stored { try await store.createTicket(draft, history: history, outbox: outbox) }
+        return try await seenBy(performer, created)
     }
 
     /// Adds a comment to a ticket and applies what it means for the lifecycle.
@@ -261,7 +263,7 @@ extension HelpCenter {
     ///   - actor: An agent, or a customer of the ticket's account.
     ///   - reason: Why, in words, for the history; cleaned to one line and limited to
     ///     ``TicketText/maxReasonBytes`` (``TicketText``).
-    /// - Returns: The stored ticket.
+    /// - Returns: The stored ticket (for a customer, as customers see it: ``Ticket/seenByCustomers(history:)``).
     /// - Throws: ``HelpCenterError`` `textTooLong`, `unknownCustomer`, `unknownTicket`, `accessDenied`,
     ///   `notPermitted` (the system), `illegalTransition`, `conflict`, `storage`.
     @discardableResult
@@ -280,7 +282,7 @@ extension HelpCenter {
             throw HelpCenterError(
                 .notPermitted, "the system closes tickets only through the sweep", context: .init(actor: actor))
         }
-        return try await change(number, by: performer) { (ticket, date) throws(HelpCenterError) in
+        let closed = try await change(number, by: performer) { (ticket, date) throws(HelpCenterError) in
             var next = ticket
             next.status = try transition(.close, ticket, by: performer)
             next.closeReason = closeReason
@@ -297,6 +299,7 @@ extension HelpCenter {
             ]
             return Change(ticket: next, history: history)
         }
+        return try await seenBy(performer, closed)
     }
 
     /// Refreshes (“актуализирует”) a ticket closed for no customer reply: the customer's comment is added and
@@ -377,11 +380,13 @@ extension HelpCenter {
 
     func view(of ticket: Ticket, for performer: Performer) async throws(HelpCenterError) -> TicketView {
         try checkAccess(to: ticket, by: performer)
+        var ticket = ticket
         var comments = try await stored { try await store.comments(ticket: ticket.id) }
         var history = try await stored { try await store.history(ticket: ticket.id) }
         if case .customer = performer {
             comments.removeAll { $0.visibility != .public }
             history.removeAll { !TicketView.isVisibleToCustomers($0) }
+            ticket = ticket.seenByCustomers(history: history)
         }
         var refreshableUntil: Date?
         if ticket.status == .closed, ticket.closeReason == .noCustomerReply {
@@ -398,7 +403,7 @@ extension HelpCenter {
     ///   - account: The account, for an agent; a customer may omit it or name their own.
     ///   - cursor: Where to continue, or `nil`.
     ///   - limit: The most tickets to return (at least 1).
-    /// - Returns: A page of tickets.
+    /// - Returns: A page of tickets (for a customer, as customers see them: ``Ticket/seenByCustomers(history:)``).
     /// - Throws: ``HelpCenterError`` `unknownCustomer`, `accessDenied` (a customer naming another account),
     ///   `notPermitted` (an agent without an account, the system), `storage`.
     public func tickets(
@@ -421,7 +426,19 @@ extension HelpCenter {
             }
             target = accountID
         }
-        return try await stored { try await store.tickets(account: target, after: cursor, limit: limit) }
+        let page = try await stored { try await store.tickets(account: target, after: cursor, limit: limit) }
+        guard case .customer = performer else { return page }
+        var seen: [Ticket] = []
+        for ticket in page.items { seen.append(try await seenBy(performer, ticket)) }
+        return Page(items: seen, next: page.next)
+    }
+
+    /// A ticket as a performer may see it: for a customer with the customer-visible version and update
+    /// time (``Ticket/seenByCustomers(history:)``), for anyone else as stored.
+    func seenBy(_ performer: Performer, _ ticket: Ticket) async throws(HelpCenterError) -> Ticket {
+        guard case .customer = performer else { return ticket }
+        let history = try await stored { try await store.history(ticket: ticket.id) }
+        return ticket.seenByCustomers(history: history)
     }
 
     /// Lists the support queue, oldest first (refreshed tickets count from their refresh).
