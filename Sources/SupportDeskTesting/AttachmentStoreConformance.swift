@@ -27,7 +27,8 @@ public struct AttachmentStoreConformance: Sendable {
         "contentIsAddressedBySHA256", "identicalContentIsStoredOnce", "disallowedTypeIsRefusedBeforeReading",
         "perFileLimitKeepsNothing", "perTicketLimitKeepsNothing", "failingSourceKeepsNothing",
         "mismatchedContentKeepsNothing", "emptyFileIsRefused", "digestsAreValidated", "removedContentIsGone",
-        "namesAreSanitized",
+        "namesAreSanitized", "sizeAndDigestAreComputedNotTrusted", "defaultPolicyRefusesActiveContent",
+        "policyIsTheOneGiven",
     ]
 
     /// Runs one check against a fresh store.
@@ -175,9 +176,56 @@ public struct AttachmentStoreConformance: Sendable {
                     "the display name of “\(name.prefix(40))” is “\(attachment.fileName.prefix(40))”, not the sanitized one"
                 )
             }
+        case "sizeAndDigestAreComputedNotTrusted":
+            try await checkDeclaredValues()
+        case "defaultPolicyRefusesActiveContent":
+            let store = try await makeStore(AttachmentPolicy())
+            for type in ["image/svg+xml", "text/html", "application/xhtml+xml", "text/xml", "text/javascript"] {
+                try await expectError(.typeNotAllowed, "the default policy and \(type)") {
+                    try await store.store(
+                        ByteChunks(Array("<svg onload=alert(1)>".utf8), size: 4, failOnRead: true),
+                        fileName: "x.svg", contentType: type, ticketBytesUsed: 0)
+                }
+            }
+        case "policyIsTheOneGiven":
+            let policy = AttachmentPolicy(
+                maxFileSize: 1_234, maxTicketTotal: 5_678, allowedContentTypes: ["image/png", "text/plain"],
+                inlineContentTypes: ["image/png"])
+            let store = try await makeStore(policy)
+            try expect(store.policy == policy, "the store's policy is \(store.policy), not the one it was made with")
         default:
             throw ConformanceFailure(message: "there is no check named “\(name)”; see checkNames")
         }
+    }
+
+    /// A declared size or digest is checked against the bytes, never trusted; a wrong one keeps nothing.
+    private func checkDeclaredValues() async throws {
+        let store = try await makeStore(AttachmentPolicy())
+        let bytes = pngBytes(5_000, seed: 7)
+        let digest = SHA256.hash(bytes).hexDigest
+        for declared in [Int64(4_999), 5_001, 1, 0] {
+            try await expectError(.sizeMismatch, "a file of 5000 bytes declared as \(declared)") {
+                try await store.store(
+                    ByteChunks(bytes, size: 700), fileName: "a.png", contentType: "image/png", ticketBytesUsed: 0,
+                    declaredSize: declared, declaredSHA256: nil)
+            }
+        }
+        let wrongDigest = SHA256.hash(Array(bytes.dropLast())).hexDigest
+        try await expectError(.digestMismatch, "a file declared with another file's sha256") {
+            try await store.store(
+                ByteChunks(bytes, size: 700), fileName: "a.png", contentType: "image/png", ticketBytesUsed: 0,
+                declaredSize: 5_000, declaredSHA256: wrongDigest)
+        }
+        try await expectAbsent(store, bytes, "a file whose declared size or digest was wrong")
+        try await expectError(.invalidDigest, "a declared sha256 that is not 64 hex digits") {
+            try await store.store(
+                ByteChunks(bytes, size: 700, failOnRead: true), fileName: "a.png", contentType: "image/png",
+                ticketBytesUsed: 0, declaredSize: nil, declaredSHA256: "../../etc/passwd")
+        }
+        let stored = try await store.store(
+            ByteChunks(bytes, size: 700), fileName: "a.png", contentType: "image/png", ticketBytesUsed: 0,
+            declaredSize: 5_000, declaredSHA256: digest.uppercased())
+        try expect(stored.size == 5_000 && stored.sha256 == digest, "correct declared values are accepted")
     }
 
     // MARK: - Helpers

@@ -64,6 +64,29 @@ extension StoreConformance {
             "a fan-out address of one account may be a member of another")
     }
 
+    /// The rule of ``EmailAddress``: the whole address compares case-insensitively (``EmailAddress/matchKey``),
+    /// the local part included, for lookups and for the one-account-per-address rule.
+    func memberEmailsMatchIgnoringCase(_ store: any SupportDeskStore) async throws {
+        let lilia = try await makeAccount(store, "Лилия", ["Olga.Petrova@Lilia.ru"])
+        for spelling in [
+            "olga.petrova@lilia.ru", "OLGA.PETROVA@LILIA.RU", "Olga.Petrova@Lilia.ru", "oLGA.pETROVA@lilia.RU",
+        ] {
+            try expectEqual(
+                try await store.account(memberEmail: try email(spelling))?.id, lilia.id,
+                "account(memberEmail: “\(spelling)”) of a member stored as Olga.Petrova@Lilia.ru")
+        }
+        let stored = try await store.account(id: lilia.id)
+        try expectEqual(
+            stored?.members.map(\.rawValue), ["Olga.Petrova@lilia.ru"], "the member keeps the case it was given")
+        let error = try await expectError(.duplicateMember, "another account with the member in another case") {
+            try await makeAccount(store, "Василёк", ["ivan@vasilek.ru", "OLGA.PETROVA@lilia.RU"])
+        }
+        try expectEqual(error.context.accountID, lilia.id, "the duplicateMember error names the existing account")
+        try expect(
+            try await store.account(memberEmail: try email("ivan@vasilek.ru")) == nil,
+            "the rejected account's other member was stored")
+    }
+
     func concurrentAccountCreatesForOneCompany(_ store: any SupportDeskStore) async throws {
         let tasks = concurrentTasks * 2
         let outcomes = try await withThrowingTaskGroup(of: StorageError.Code?.self) { group in

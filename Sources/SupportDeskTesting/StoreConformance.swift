@@ -45,6 +45,7 @@ public struct StoreConformance: Sendable {
         "accountsRoundTrip",
         "duplicateCompanyNamesTheExistingAccount",
         "duplicateMemberNamesTheExistingAccount",
+        "memberEmailsMatchIgnoringCase",
         "concurrentAccountCreatesForOneCompany",
         "createTicketAllocatesNumberAndStoresEverything",
         "createTicketRejectsBadInputAndKeepsNothing",
@@ -97,6 +98,7 @@ public struct StoreConformance: Sendable {
         case "accountsRoundTrip": try await accountsRoundTrip(store)
         case "duplicateCompanyNamesTheExistingAccount": try await duplicateCompanyNamesTheExistingAccount(store)
         case "duplicateMemberNamesTheExistingAccount": try await duplicateMemberNamesTheExistingAccount(store)
+        case "memberEmailsMatchIgnoringCase": try await memberEmailsMatchIgnoringCase(store)
         case "concurrentAccountCreatesForOneCompany": try await concurrentAccountCreatesForOneCompany(store)
         case "createTicketAllocatesNumberAndStoresEverything":
             try await createTicketAllocatesNumberAndStoresEverything(store)

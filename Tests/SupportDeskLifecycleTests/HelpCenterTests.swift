@@ -32,6 +32,32 @@ import Testing
         #expect(try await f.store.account(company: "Василёк") == nil)
     }
 
+    /// Addresses compare case-insensitively, the local part too, on every store.
+    @Test(arguments: StoreKind.allCases)
+    func anEmailInAnotherCaseIsTheSameEmail(kind: StoreKind) async throws {
+        let f = try F(kind)
+        let (_, employees) = try await f.makeAccounts()
+        #expect(try await f.center.account(for: F.email("OLGA@Lutik.RU")).id == employees.id)
+        let error = await expectHelpCenterError(.emailInAnotherAccount) {
+            try await f.center.createAccount(company: "Василёк", members: [F.email("Petr@lutik.ru")])
+        }
+        #expect(error?.context.accountID == employees.id)
+    }
+
+    /// `account create --email d@d.ru --email D@D.RU` was a generic storage error naming an account that does
+    /// not exist; it is `duplicateEmail` naming the address, and nothing is stored.
+    @Test(arguments: StoreKind.allCases)
+    func oneAddressListedTwiceInAnyCaseIsDuplicateEmail(kind: StoreKind) async throws {
+        let f = try F(kind)
+        let error = await expectHelpCenterError(.duplicateEmail) {
+            try await f.center.createAccount(company: "Д", members: [F.email("d@d.ru"), F.email("D@D.RU")])
+        }
+        #expect(error?.context.email == F.email("d@d.ru"))
+        #expect(error?.context.accountID == nil)
+        #expect(error?.message.contains("d@d.ru") == true)
+        #expect(try await f.store.account(company: "Д") == nil)
+    }
+
     @Test(arguments: StoreKind.allCases)
     func sharingArrangements(kind: StoreKind) async throws {
         let f = try F(kind)

@@ -1,3 +1,4 @@
+import Foundation
 import SupportDesk
 import Testing
 
@@ -13,7 +14,7 @@ import Testing
         ("   ", "attachment"),
         (".hidden", "hidden"),
         ("name.", "name"),
-        ("a\u{0}b.png", "ab.png"),
+        ("a\u{0}b.png", "a b.png"),  // control characters become a space, as in a text field
         ("line\nbreak.txt", "line break.txt"),
         ("evil\u{202E}gnp.exe", "evilgnp.exe"),
         ("  много   пробелов .txt ", "много пробелов .txt"),
@@ -31,6 +32,36 @@ import Testing
         #expect(sanitized.hasPrefix("жжж"))
         let noExtension = AttachmentName.sanitize(String(repeating: "x", count: 5_000))
         #expect(noExtension.utf8.count == AttachmentName.maxLength)
+    }
+
+    /// `"a.b"` followed by 500 combining acute accents was 1,002 bytes against the 200-byte limit.
+    @Test func combiningMarksNeverTakeANameOverTheByteLimit() {
+        let cases = [
+            "a.b" + String(repeating: "\u{301}", count: 500),
+            "a" + String(repeating: "\u{301}", count: 500) + ".png",
+            String(repeating: "e\u{301}\u{302}\u{303}", count: 300) + ".txt",
+            String(repeating: "\u{1F469}\u{200D}\u{1F4BB}", count: 100),
+            "x" + String(repeating: "\u{301}", count: 100_000),
+        ]
+        for name in cases {
+            let sanitized = AttachmentName.sanitize(name)
+            #expect(sanitized.utf8.count <= AttachmentName.maxLength, "\(sanitized.utf8.count) bytes")
+            #expect(!sanitized.isEmpty && !sanitized.hasPrefix("."))
+            // Never cut inside a scalar: the result is valid UTF-8 made of scalars of the input.
+            #expect(
+                Set(sanitized.unicodeScalars).isSubset(
+                    of: Set(name.precomposedStringWithCanonicalMapping.unicodeScalars)))
+        }
+        #expect(AttachmentName.sanitize(cases[1]).hasSuffix(".png"))
+        #expect(AttachmentName.sanitize(cases[2]).hasSuffix(".txt"))
+        // Whole characters are kept where they fit: the stem ends on a character boundary.
+        let accented = AttachmentName.sanitize(cases[2])
+        #expect(accented.dropLast(4).allSatisfy { $0 == "\u{E9}\u{302}\u{303}" })
+    }
+
+    @Test(arguments: ["..hidden.png", ". .png", "...", " . x"])
+    func namesNeverStartWithADot(_ raw: String) {
+        #expect(!AttachmentName.sanitize(raw).hasPrefix("."))
     }
 
     @Test func sanitizedNamesAreNeverPaths() {

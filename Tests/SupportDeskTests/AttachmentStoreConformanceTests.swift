@@ -10,6 +10,9 @@ import Testing
         (.buffersBeforeChecking, "disallowedTypeIsRefusedBeforeReading"),
         (.buffersBeforeChecking, "perTicketLimitKeepsNothing"),
         (.acceptsAnyDigest, "digestsAreValidated"),
+        (.trustsDeclaredValues, "sizeAndDigestAreComputedNotTrusted"),
+        (.acceptsActiveContent, "defaultPolicyRefusesActiveContent"),
+        (.reportsDefaultPolicy, "policyIsTheOneGiven"),
     ])
     func kitCatchesABrokenStore(_ defect: BrokenAttachmentStore.Defect, _ check: String) async throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
@@ -37,18 +40,33 @@ import Testing
 /// A file-system store with one deliberate contract violation.
 struct BrokenAttachmentStore: AttachmentStore {
     enum Defect: Sendable, CustomTestStringConvertible {
-        case keepsRawNames, buffersBeforeChecking, acceptsAnyDigest
+        case keepsRawNames, buffersBeforeChecking, acceptsAnyDigest, trustsDeclaredValues, acceptsActiveContent
+        case reportsDefaultPolicy
         var testDescription: String { "\(self)" }
     }
 
     let base: FileSystemAttachmentStore
     let defect: Defect
-    var limits: AttachmentLimits { base.limits }
+    var policy: AttachmentPolicy { defect == .reportsDefaultPolicy ? .default : base.policy }
 
     func store<Chunks: AsyncSequence>(
-        _ chunks: Chunks, fileName: String, contentType: String, ticketBytesUsed: Int64
+        _ chunks: Chunks, fileName: String, contentType: String, ticketBytesUsed: Int64, declaredSize: Int64?,
+        declaredSHA256: String?
     ) async throws -> SupportDesk.Attachment where Chunks.Element == [UInt8] {
         switch defect {
+        case .trustsDeclaredValues:
+            var attachment = try await base.store(
+                chunks, fileName: fileName, contentType: contentType, ticketBytesUsed: ticketBytesUsed)
+            attachment.size = declaredSize ?? attachment.size
+            attachment.sha256 = declaredSHA256 ?? attachment.sha256
+            return attachment
+        case .acceptsActiveContent:
+            var all: [UInt8] = []
+            for try await chunk in chunks { all += chunk }
+            return Attachment(fileName: fileName, contentType: contentType, size: Int64(all.count))
+        case .reportsDefaultPolicy:
+            return try await base.store(
+                chunks, fileName: fileName, contentType: contentType, ticketBytesUsed: ticketBytesUsed)
         case .buffersBeforeChecking:
             var all: [[UInt8]] = []
             for try await chunk in chunks { all.append(chunk) }

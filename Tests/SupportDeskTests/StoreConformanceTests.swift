@@ -19,6 +19,7 @@ import Testing
 
     @Test(arguments: [
         (BrokenStore.Defect.acceptsDuplicateCompany, "duplicateCompanyNamesTheExistingAccount"),
+        (.caseSensitiveMembers, "memberEmailsMatchIgnoringCase"),
         (.inclusiveDeadline, "dueQueryReturnsOnlyDueWaitingTickets"),
         (.dropsCommentFeedEntries, "changeFeedIsMonotonicAndComplete"),
         (.commentWrittenBeforeVersionCheck, "failedUpdateLeavesNothingHalfWritten"),
@@ -46,6 +47,7 @@ final class BrokenStore: SupportDeskStore {
     enum Defect: Sendable, CustomTestStringConvertible {
         case acceptsDuplicateCompany, inclusiveDeadline, dropsCommentFeedEntries, commentWrittenBeforeVersionCheck
         case ignoresExpectedVersion, hidesInternalComments, claimsNewestFirst, forgetsDeadLetters
+        case caseSensitiveMembers
         var testDescription: String { "\(self)" }
     }
 
@@ -61,7 +63,12 @@ final class BrokenStore: SupportDeskStore {
     }
     func account(id: Account.ID) async throws -> Account? { try await base.account(id: id) }
     func account(memberEmail email: EmailAddress) async throws -> Account? {
-        try await base.account(memberEmail: email)
+        let found = try await base.account(memberEmail: email)
+        if defect == .caseSensitiveMembers, let found, !found.members.contains(where: { $0.rawValue == email.rawValue })
+        {
+            return nil
+        }
+        return found
     }
     func account(company: String) async throws -> Account? { try await base.account(company: company) }
 

@@ -1,9 +1,3 @@
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#else
-import Foundation
-#endif
-
 extension Catalog {
     /// Reads and checks a catalog from JSON.
     ///
@@ -39,19 +33,20 @@ extension Catalog {
         return catalog
     }
 
+    /// The largest catalog file ``load(contentsOfFile:)`` reads, in bytes (16 MiB, the JSON parser's limit).
+    public static let maxFileBytes = JSONLimits.default.maxBytes
+
     /// Reads and checks a catalog file.
+    ///
+    /// The file is checked before it is read: only a regular file of at most ``maxFileBytes`` bytes is
+    /// opened, without blocking, and no more than that is ever read (a huge or sparse file costs nothing).
     /// - Parameter path: The file's path.
     /// - Returns: The checked catalog.
-    /// - Throws: ``CatalogError``: the file cannot be read, or lists every problem of its content.
+    /// - Throws: ``CatalogError`` naming the path: `fileNotFound`, `fileUnreadable`, `fileIsDirectory`,
+    ///   `fileIsPipe`, `fileIsDevice` or `fileTooLarge` when the file cannot be read as a catalog, or every
+    ///   problem of its content.
     public static func load(contentsOfFile path: String) throws(CatalogError) -> Catalog {
-        let data: Data
-        do {
-            data = try Data(contentsOf: URL(fileURLWithPath: path))
-        } catch {
-            throw CatalogError(
-                source: path,
-                issues: [CatalogIssue(path: "", code: .invalidJSON, message: "cannot read the file: \(error)")])
-        }
-        return try load(data, source: path)
+        let bytes = try CatalogFileReader(path: path, limit: maxFileBytes).read()
+        return try load(bytes, source: path)
     }
 }

@@ -18,7 +18,9 @@ extension Catalog {
         guard let path = twinHelpCenterPath else {
             throw CatalogError(
                 source: "\(twinHelpCenterResourceName).json",
-                issues: [CatalogIssue(path: "", code: .invalidJSON, message: "the resource is missing from the bundle")]
+                issues: [
+                    CatalogIssue(path: "", code: .fileNotFound, message: "the resource is missing from the bundle")
+                ]
             )
         }
         return try load(contentsOfFile: path)

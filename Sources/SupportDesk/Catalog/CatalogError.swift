@@ -44,6 +44,18 @@ public struct CatalogIssue: Hashable, Sendable, CustomStringConvertible {
         public static let topicWithoutCategory = Code(rawValue: "topicWithoutCategory")
         /// A category has no topics.
         public static let emptyCategory = Code(rawValue: "emptyCategory")
+        /// The catalog file does not exist.
+        public static let fileNotFound = Code(rawValue: "fileNotFound")
+        /// The catalog file exists but cannot be read (permissions, an I/O error).
+        public static let fileUnreadable = Code(rawValue: "fileUnreadable")
+        /// The catalog path names a directory, not a file.
+        public static let fileIsDirectory = Code(rawValue: "fileIsDirectory")
+        /// The catalog path names a FIFO (named pipe) or a socket, which is never read.
+        public static let fileIsPipe = Code(rawValue: "fileIsPipe")
+        /// The catalog path names a character or block device, which is never read.
+        public static let fileIsDevice = Code(rawValue: "fileIsDevice")
+        /// The catalog file is larger than ``Catalog/maxFileBytes``.
+        public static let fileTooLarge = Code(rawValue: "fileTooLarge")
     }
 
     /// The JSON path of the problem (empty for the document itself).

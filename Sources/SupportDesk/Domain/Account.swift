@@ -38,17 +38,20 @@ public struct Account: Identifiable, Hashable, Sendable, Codable {
     /// Creates an account after checking its rules.
     /// - Parameters:
     ///   - id: The identifier (a new random one by default).
-    ///   - company: The company name; surrounding whitespace is trimmed.
+    ///   - company: The company name, cleaned like a single-line form field: control characters (escape
+    ///     sequences), bidi overrides and other invisible characters removed, whitespace runs collapsed,
+    ///     surrounding whitespace trimmed.
     ///   - members: Member addresses; at least one, no duplicates.
     ///   - sharing: How the account is shared.
     ///   - createdAt: Creation time.
-    /// - Throws: ``DomainError`` (`invalidAccount`) for an empty company name, no members, duplicate
-    ///   members, or a mailing group without addresses or with more than one member address.
+    /// - Throws: ``DomainError`` `duplicateEmail` when one address is listed twice, in whatever case
+    ///   (``EmailAddress/matchKey``); `invalidAccount` for an empty company name, no members, or a mailing
+    ///   group without addresses or with more than one member address.
     public init(
         id: ID = .random(), company: String, members: [EmailAddress], sharing: Sharing = .allEmployees,
         createdAt: Date
     ) throws(DomainError) {
-        let name = company.trimmingWhitespace()
+        let name = TextNormalizer.singleLine(company)
         guard !name.isEmpty else { throw DomainError(.invalidAccount, "the company name is empty") }
         guard name.count <= 200 else {
             throw DomainError(.invalidAccount, "the company name is longer than 200 characters")
@@ -56,9 +59,11 @@ public struct Account: Identifiable, Hashable, Sendable, Codable {
         guard !members.isEmpty else {
             throw DomainError(.invalidAccount, "the account of “\(name)” has no member email")
         }
-        var seen = Set<EmailAddress>()
-        for member in members where !seen.insert(member).inserted {
-            throw DomainError(.invalidAccount, "\(member) is listed twice among the members of “\(name)”")
+        if let (first, again) = Self.repeatedMember(members) {
+            let spelling = first.rawValue == again.rawValue ? "" : " (as \(first) and \(again))"
+            throw DomainError(
+                .duplicateEmail,
+                "\(again) is listed twice among the members of “\(name)”\(spelling); addresses compare ignoring case")
         }
         if case .mailingGroup(let fanOut) = sharing {
             guard members.count == 1 else {
@@ -74,6 +79,18 @@ public struct Account: Identifiable, Hashable, Sendable, Codable {
         self.members = members
         self.sharing = sharing
         self.createdAt = createdAt
+    }
+
+    /// The first address listed twice (compared by ``EmailAddress/matchKey``), with its two spellings.
+    /// - Parameter members: Addresses as listed.
+    /// - Returns: The first listing and the repeated one, or `nil` when every address is listed once.
+    public static func repeatedMember(_ members: [EmailAddress]) -> (first: EmailAddress, again: EmailAddress)? {
+        var seen: [String: EmailAddress] = [:]
+        for member in members {
+            if let first = seen[member.matchKey] { return (first, member) }
+            seen[member.matchKey] = member
+        }
+        return nil
     }
 
     /// The key under which company names are unique: trimmed, whitespace collapsed, case-folded.

@@ -14,6 +14,8 @@ public struct DomainError: Error, Hashable, Sendable, CustomStringConvertible {
         public static let invalidTicketNumber = Code(rawValue: "invalidTicketNumber")
         /// An account's description breaks an account rule (no members, empty company name, …).
         public static let invalidAccount = Code(rawValue: "invalidAccount")
+        /// An account lists one address twice (in whatever case: see ``EmailAddress/matchKey``).
+        public static let duplicateEmail = Code(rawValue: "duplicateEmail")
         /// A requested status change is not allowed by the ticket state machine.
         public static let illegalTransition = Code(rawValue: "illegalTransition")
         /// A name, id or text is empty or malformed.

@@ -1,7 +1,11 @@
 /// An email address, normalized: surrounding whitespace removed, the domain lowercased.
 ///
-/// The local part keeps its case (RFC 5321 lets a server treat it as case-sensitive), but two addresses
-/// are compared by their normalized form, so `Anna@Example.COM` and `Anna@example.com` are equal.
+/// **The matching rule: the whole address compares case-insensitively.** `Anna@Example.COM`,
+/// `anna@example.com` and `ANNA@EXAMPLE.COM` are one address: equal, with one hash, one member of one
+/// account, found by `account(memberEmail:)` in any case. (RFC 5321 lets a mail server treat the local part
+/// as case-sensitive; in practice none does, and a help center that told `Anna@` from `anna@` would give one
+/// person two identities.) ``matchKey`` is the key every store must compare and index by. The address keeps
+/// the local part's case as typed (``rawValue``) for display and delivery.
 public struct EmailAddress: Hashable, Comparable, Sendable, Codable, CustomStringConvertible {
     /// The normalized address.
     public let rawValue: String
@@ -37,8 +41,23 @@ public struct EmailAddress: Hashable, Comparable, Sendable, Codable, CustomStrin
         return "\(local)@\(domain)"
     }
 
+    /// The key under which addresses match: the whole normalized address lowercased (`Anna@Example.com` →
+    /// `anna@example.com`). Two addresses are equal exactly when their keys are; a store compares and
+    /// indexes members by this key.
+    public var matchKey: String { rawValue.lowercased() }
+
     public var description: String { rawValue }
-    public static func < (lhs: Self, rhs: Self) -> Bool { lhs.rawValue < rhs.rawValue }
+
+    /// Whether two addresses are the same address: their ``matchKey``s are equal.
+    public static func == (lhs: Self, rhs: Self) -> Bool { lhs.matchKey == rhs.matchKey }
+
+    public func hash(into hasher: inout Hasher) { hasher.combine(matchKey) }
+
+    /// Orders by ``matchKey``, then by the typed form (so spellings of one address sort together).
+    public static func < (lhs: Self, rhs: Self) -> Bool {
+        let (left, right) = (lhs.matchKey, rhs.matchKey)
+        return left != right ? left < right : lhs.rawValue < rhs.rawValue
+    }
 
     public init(from decoder: any Decoder) throws {
         let text = try decoder.singleValueContainer().decode(String.self)

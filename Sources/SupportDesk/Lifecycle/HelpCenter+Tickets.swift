@@ -15,10 +15,12 @@ extension HelpCenter {
     ///   - actor: A customer (the ticket belongs to their account) or an agent creating it for a customer.
     ///   - account: The account, required when an agent creates the ticket; a customer may omit it or name
     ///     their own account.
-    /// - Returns: The stored ticket with its number.
+    /// - Returns: The stored ticket with its number (for a customer, as customers see it:
+    ///   ``Ticket/seenByCustomers(history:)``).
     /// - Throws: ``HelpCenterError`` `unknownCustomer`, `accessDenied` (a customer naming another account),
     ///   `notPermitted` (the system, or an agent without an account), `unknownAccount`, `unknownTopic`
-    ///   (the submission's topic is not in this help center's catalog), `storage`.
+    ///   (the submission's topic is not in this help center's catalog), `duplicateAttachment` (two files of
+    ///   the form with one id), `storage`.
     public func createTicket(
         _ submission: ValidatedSubmission, by actor: Actor, account accountID: Account.ID? = nil
     ) async throws(HelpCenterError) -> Ticket {
@@ -53,6 +55,8 @@ extension HelpCenter {
                     + "which this help center's catalog does not have",
                 context: .init(actor: actor, accountID: account.id))
         }
+        try Self.checkUniqueAttachments(
+            Self.attachments(of: submission.values), context: .init(actor: actor, accountID: account.id))
         let date = now()
         let draft = TicketDraft(
             numberPrefix: policy.ticketNumberPrefix, accountID: account.id, topicID: topic.id,
@@ -69,7 +73,8 @@ extension HelpCenter {
                 .ticketCreated, account: account,
                 body: NotificationMessages.createdBody(summary: draft.fields, language: policy.language))
             : []
-        return try await stored { try await store.createTicket(draft, history: history, outbox: outbox) }
+        let created = try await stored { try await store.createTicket(draft, history: history, outbox: outbox) }
+        return try await seenBy(performer, created)
     }
 
     /// Adds a comment to a ticket and applies what it means for the lifecycle.
@@ -89,20 +94,19 @@ extension HelpCenter {
     ///   - asks: Whether an agent's public comment asks the customer something.
     ///   - attachments: Attached files' metadata.
     /// - Returns: The ticket as the actor may see it after the comment.
-    /// - Throws: ``HelpCenterError`` `invalidComment` (blank text), `unknownCustomer`, `unknownTicket`,
+    /// The text is cleaned and limited by ``TicketText`` (control characters, escape sequences and bidi
+    /// overrides removed; at most ``TicketText/maxCommentBytes``).
+    /// - Throws: ``HelpCenterError`` `invalidComment` (blank text), `textTooLong`, `unknownCustomer`, `unknownTicket`,
     ///   `accessDenied`, `notPermitted` (a customer's internal comment or question, an internal question, the
     ///   system), `illegalTransition` (a question on a ticket nobody claimed, any comment on a resolved or
-    ///   closed ticket), `conflict`, `storage`.
+    ///   closed ticket), `duplicateAttachment` (an attachment id the ticket already has, or given twice),
+    ///   `conflict`, `storage`.
     @discardableResult
     public func comment(
         on number: Ticket.Number, by actor: Actor, text: String, visibility: Comment.Visibility = .public,
         asks: Bool = false, attachments: [Attachment] = []
     ) async throws(HelpCenterError) -> TicketView {
-        let body = text.trimmingWhitespace()
-        guard !body.isEmpty else {
-            throw HelpCenterError(
-                .invalidComment, "a comment needs some text", context: .init(actor: actor, ticketNumber: number))
-        }
+        let body = try TicketText.comment(text, context: .init(actor: actor, ticketNumber: number))
         let performer = try await performer(for: actor)
         switch performer {
         case .customer:
@@ -135,6 +139,12 @@ extension HelpCenter {
                     "\(ticket.number) is \(ticket.status.rawValue): it takes no more comments\(hint)",
                     context: .init(
                         actor: actor, accountID: ticket.accountID, ticketNumber: ticket.number, status: ticket.status))
+            }
+            if !attachments.isEmpty {
+                let earlier = try await stored { try await store.comments(ticket: ticket.id) }
+                try Self.checkUniqueAttachments(
+                    Self.attachments(of: ticket.fields) + earlier.flatMap(\.attachments) + attachments,
+                    context: .init(actor: actor, accountID: ticket.accountID, ticketNumber: ticket.number))
             }
             let comment = Comment(
                 ticketID: ticket.id, author: actor, visibility: visibility, body: body, attachments: attachments,
@@ -200,9 +210,11 @@ extension HelpCenter {
     /// - Parameters:
     ///   - number: The ticket (in progress or waiting for the customer).
     ///   - agent: The agent.
-    ///   - text: The resolution as a public comment, or `nil`.
+    ///   - text: The resolution as a public comment, or `nil`; cleaned and limited like a comment
+    ///     (``TicketText``).
     /// - Returns: The stored ticket.
-    /// - Throws: ``HelpCenterError`` `invalidAgent`, `unknownTicket`, `illegalTransition`, `conflict`, `storage`.
+    /// - Throws: ``HelpCenterError`` `invalidAgent`, `textTooLong`, `unknownTicket`, `illegalTransition`,
+    ///   `conflict`, `storage`.
     @discardableResult
     public func resolve(
         _ number: Ticket.Number, by agent: Agent.ID, text: String? = nil
@@ -211,6 +223,12 @@ extension HelpCenter {
     {
         let performer = try await performer(for: .agent(agent))
         let actor = performer.actor
+        // A blank resolution is no comment at all; a visible one is cleaned and checked like any comment.
+        var resolution = ""
+        if let text, !TicketText.cleanComment(text).isEmpty {
+            resolution = try TicketText.comment(
+                text, what: "a resolution", context: .init(actor: actor, ticketNumber: number))
+        }
         return try await change(number, by: performer) { (ticket, date) throws(HelpCenterError) in
             var next = ticket
             next.status = try transition(.resolve, ticket, by: performer)
@@ -220,8 +238,8 @@ extension HelpCenter {
             next.reminderAt = nil
             var comment: Comment?
             var history: [TicketHistoryEntry] = []
-            if let body = text?.trimmingWhitespace(), !body.isEmpty {
-                let written = Comment(ticketID: ticket.id, author: actor, body: body, createdAt: date)
+            if !resolution.isEmpty {
+                let written = Comment(ticketID: ticket.id, author: actor, body: resolution, createdAt: date)
                 comment = written
                 history.append(
                     TicketHistoryEntry(
@@ -243,16 +261,18 @@ extension HelpCenter {
     /// - Parameters:
     ///   - number: The ticket.
     ///   - actor: An agent, or a customer of the ticket's account.
-    ///   - reason: Why, in words, for the history.
-    /// - Returns: The stored ticket.
-    /// - Throws: ``HelpCenterError`` `unknownCustomer`, `unknownTicket`, `accessDenied`, `notPermitted`
-    ///   (the system), `illegalTransition`, `conflict`, `storage`.
+    ///   - reason: Why, in words, for the history; cleaned to one line and limited to
+    ///     ``TicketText/maxReasonBytes`` (``TicketText``).
+    /// - Returns: The stored ticket (for a customer, as customers see it: ``Ticket/seenByCustomers(history:)``).
+    /// - Throws: ``HelpCenterError`` `textTooLong`, `unknownCustomer`, `unknownTicket`, `accessDenied`,
+    ///   `notPermitted` (the system), `illegalTransition`, `conflict`, `storage`.
     @discardableResult
     public func close(
         _ number: Ticket.Number, by actor: Actor, reason: String = ""
     ) async throws(HelpCenterError)
         -> Ticket
     {
+        let why = try TicketText.reason(reason, context: .init(actor: actor, ticketNumber: number))
         let performer = try await performer(for: actor)
         let closeReason: Ticket.CloseReason
         switch performer {
@@ -262,7 +282,7 @@ extension HelpCenter {
             throw HelpCenterError(
                 .notPermitted, "the system closes tickets only through the sweep", context: .init(actor: actor))
         }
-        return try await change(number, by: performer) { (ticket, date) throws(HelpCenterError) in
+        let closed = try await change(number, by: performer) { (ticket, date) throws(HelpCenterError) in
             var next = ticket
             next.status = try transition(.close, ticket, by: performer)
             next.closeReason = closeReason
@@ -270,7 +290,6 @@ extension HelpCenter {
             next.closedAt = date
             next.replyDeadline = nil
             next.reminderAt = nil
-            let why = reason.trimmingWhitespace()
             let history = [
                 TicketHistoryEntry(
                     ticketID: ticket.id, at: date, actor: actor, change: .status(from: ticket.status, to: .closed),
@@ -280,6 +299,7 @@ extension HelpCenter {
             ]
             return Change(ticket: next, history: history)
         }
+        return try await seenBy(performer, closed)
     }
 
     /// Refreshes (“актуализирует”) a ticket closed for no customer reply: the customer's comment is added and
@@ -290,10 +310,11 @@ extension HelpCenter {
     /// - Parameters:
     ///   - number: The ticket.
     ///   - customer: A member email of the ticket's account.
-    ///   - text: The customer's comment (not blank): what is still wrong.
+    ///   - text: The customer's comment (not blank): what is still wrong; cleaned and limited like a comment
+    ///     (``TicketText``).
     /// - Returns: The ticket as the customer sees it after the refresh.
-    /// - Throws: ``HelpCenterError`` `invalidComment`, `unknownCustomer`, `unknownTicket`, `accessDenied`,
-    ///   `illegalTransition` (not closed for no customer reply), `refreshWindowExpired` (closed longer ago
+    /// - Throws: ``HelpCenterError`` `invalidComment`, `textTooLong`, `unknownCustomer`, `unknownTicket`,
+    ///   `accessDenied`, `illegalTransition` (not closed for no customer reply), `refreshWindowExpired` (closed longer ago
     ///   than ``HelpCenterPolicy/refreshWindow``: create a new ticket), `conflict`, `storage`.
     @discardableResult
     public func refresh(
@@ -302,12 +323,8 @@ extension HelpCenter {
         -> TicketView
     {
         let actor = Actor.customer(customer)
-        let body = text.trimmingWhitespace()
-        guard !body.isEmpty else {
-            throw HelpCenterError(
-                .invalidComment, "a refresh needs the customer's comment",
-                context: .init(actor: actor, ticketNumber: number))
-        }
+        let body = try TicketText.comment(
+            text, what: "a refresh (the customer's comment)", context: .init(actor: actor, ticketNumber: number))
         let performer = try await performer(for: actor)
         let updated = try await change(number, by: performer) { (ticket, date) throws(HelpCenterError) in
             let target = try transition(.refresh, ticket, by: performer)
@@ -363,11 +380,13 @@ extension HelpCenter {
 
     func view(of ticket: Ticket, for performer: Performer) async throws(HelpCenterError) -> TicketView {
         try checkAccess(to: ticket, by: performer)
+        var ticket = ticket
         var comments = try await stored { try await store.comments(ticket: ticket.id) }
         var history = try await stored { try await store.history(ticket: ticket.id) }
         if case .customer = performer {
             comments.removeAll { $0.visibility != .public }
             history.removeAll { !TicketView.isVisibleToCustomers($0) }
+            ticket = ticket.seenByCustomers(history: history)
         }
         var refreshableUntil: Date?
         if ticket.status == .closed, ticket.closeReason == .noCustomerReply {
@@ -384,7 +403,7 @@ extension HelpCenter {
     ///   - account: The account, for an agent; a customer may omit it or name their own.
     ///   - cursor: Where to continue, or `nil`.
     ///   - limit: The most tickets to return (at least 1).
-    /// - Returns: A page of tickets.
+    /// - Returns: A page of tickets (for a customer, as customers see them: ``Ticket/seenByCustomers(history:)``).
     /// - Throws: ``HelpCenterError`` `unknownCustomer`, `accessDenied` (a customer naming another account),
     ///   `notPermitted` (an agent without an account, the system), `storage`.
     public func tickets(
@@ -407,7 +426,19 @@ extension HelpCenter {
             }
             target = accountID
         }
-        return try await stored { try await store.tickets(account: target, after: cursor, limit: limit) }
+        let page = try await stored { try await store.tickets(account: target, after: cursor, limit: limit) }
+        guard case .customer = performer else { return page }
+        var seen: [Ticket] = []
+        for ticket in page.items { seen.append(try await seenBy(performer, ticket)) }
+        return Page(items: seen, next: page.next)
+    }
+
+    /// A ticket as a performer may see it: for a customer with the customer-visible version and update
+    /// time (``Ticket/seenByCustomers(history:)``), for anyone else as stored.
+    func seenBy(_ performer: Performer, _ ticket: Ticket) async throws(HelpCenterError) -> Ticket {
+        guard case .customer = performer else { return ticket }
+        let history = try await stored { try await store.history(ticket: ticket.id) }
+        return ticket.seenByCustomers(history: history)
     }
 
     /// Lists the support queue, oldest first (refreshed tickets count from their refresh).
@@ -424,5 +455,28 @@ extension HelpCenter {
     {
         _ = try await performer(for: .agent(agent))
         return try await stored { try await store.queue(after: cursor, limit: limit) }
+    }
+
+    // MARK: - Attachments
+
+    /// Every attachment of a form's values.
+    static func attachments(of values: FieldValues) -> [Attachment] {
+        values.flatMap { entry -> [Attachment] in
+            if case .attachments(let files) = entry.value { return files }
+            return []
+        }
+    }
+
+    /// Refuses a list of one ticket's attachments in which an id appears twice.
+    static func checkUniqueAttachments(
+        _ attachments: [Attachment], context: HelpCenterError.Context
+    ) throws(HelpCenterError) {
+        var seen = Set<Attachment.ID>()
+        for attachment in attachments where !seen.insert(attachment.id).inserted {
+            throw HelpCenterError(
+                .duplicateAttachment,
+                "the attachment id “\(attachment.id)” (“\(attachment.fileName)”) is used twice on one ticket",
+                context: context)
+        }
     }
 }

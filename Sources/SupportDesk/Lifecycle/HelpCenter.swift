@@ -69,7 +69,8 @@ public struct HelpCenter: Sendable {
     ///   - sharing: How the account is shared.
     /// - Returns: The stored account.
     /// - Throws: ``HelpCenterError`` `companyHasAccount` naming the existing account, `emailInAnotherAccount`
-    ///   naming the account the address belongs to, `invalidAccount` (empty name, no address, a bot-architect
+    ///   naming the account the address belongs to, `duplicateEmail` (one address listed twice, in whatever
+    ///   case; the message and `context.email` name it), `invalidAccount` (empty name, no address, a bot-architect
     ///   account with more than one address, a mailing group without fan-out), `storage`.
     @discardableResult
     public func createAccount(
@@ -83,6 +84,9 @@ public struct HelpCenter: Sendable {
         let account: Account
         do {
             account = try Account(company: company, members: members, sharing: sharing, createdAt: now())
+        } catch  where error.code == .duplicateEmail {
+            throw HelpCenterError(
+                .duplicateEmail, error.message, context: .init(email: Account.repeatedMember(members)?.again))
         } catch {
             throw HelpCenterError(.invalidAccount, error.message)
         }

@@ -9,6 +9,7 @@ public struct HelpCenterError: Error, Hashable, Sendable, CustomStringConvertibl
             case companyHasAccount, emailInAnotherAccount, invalidAccount, unknownCustomer, unknownAccount
             case unknownTicket, unknownTopic, accessDenied, notPermitted, illegalTransition
             case refreshWindowExpired, invalidComment, invalidAgent, conflict, invalidPolicy, storage
+            case textTooLong, duplicateEmail, duplicateAttachment
         }
 
         private let kind: Kind
@@ -40,8 +41,16 @@ public struct HelpCenterError: Error, Hashable, Sendable, CustomStringConvertibl
         public static let illegalTransition = Code(.illegalTransition)
         /// The refresh window after an automatic close has passed; the customer must create a new ticket.
         public static let refreshWindowExpired = Code(.refreshWindowExpired)
-        /// A comment's text is empty.
+        /// A comment's text is empty (after cleaning, see ``TicketText``).
         public static let invalidComment = Code(.invalidComment)
+        /// A comment or a reason is longer than its limit (``TicketText/maxCommentBytes``,
+        /// ``TicketText/maxReasonBytes``), after cleaning; nothing is truncated.
+        public static let textTooLong = Code(.textTooLong)
+        /// One account lists the same address twice, in whatever case (context: the email); see
+        /// ``EmailAddress/matchKey``.
+        public static let duplicateEmail = Code(.duplicateEmail)
+        /// Two attachments of one ticket (its form and its comments) have the same ``Attachment/id``.
+        public static let duplicateAttachment = Code(.duplicateAttachment)
         /// An agent name is empty or malformed.
         public static let invalidAgent = Code(.invalidAgent)
         /// The ticket kept changing under the operation (other writers) more times than the policy retries.

@@ -6,10 +6,14 @@ public import Foundation
 
 /// A ticket as one person may see it: for a customer, without internal comments and without the history
 /// entries that mention them; for an agent, everything.
+///
+/// A customer's view reveals nothing of agents' internal activity: its ``ticket`` carries the
+/// customer-visible ``Ticket/version`` and ``Ticket/updatedAt`` (``Ticket/seenByCustomers(history:)``), so an
+/// internal comment leaves the whole view unchanged. An agent's view carries the stored version.
 public struct TicketView: Hashable, Sendable {
     /// Who the view is for.
     public var viewer: Actor
-    /// The ticket.
+    /// The ticket; for a customer, with the customer-visible version and update time.
     public var ticket: Ticket
     /// The comments the viewer may read, in order.
     public var comments: [Comment]

@@ -14,20 +14,28 @@ extension FieldPlan {
                 .tooManyFiles, self, arguments: ["max": String(min(maxFiles ?? Int.max, limits.maxArrayElements))])
             return nil
         }
+        let policy = limits.attachments
+        let maxFileSize = min(constraints.maxFileSize ?? Int64.max, policy.maxFileSize)
         var files: [Attachment] = []
+        var ids = Set<Attachment.ID>()
         var total: Int64 = 0
         for (index, element) in elements.enumerated() {
             let elementPath = "\(path)[\(index)]"
             guard let file = readAttachment(element, index: index, path: elementPath, issues: &issues) else { continue }
-            if let maxFileSize = constraints.maxFileSize, file.size > maxFileSize {
+            if file.size > maxFileSize {
                 issues.add(
                     .fileTooLarge, path: elementPath, field: definition,
                     arguments: Self.sizeArguments(maxFileSize).merging(["value": file.fileName]) { $1 })
             }
-            if let allowedTypes, !isAllowed(file.contentType) {
+            if !policy.allows(file.contentType) || (allowedTypes != nil && !isAllowed(file.contentType)) {
                 issues.add(
                     .fileTypeNotAllowed, path: elementPath, field: definition,
-                    arguments: ["value": file.fileName, "allowed": allowedTypes.joined(separator: ", ")])
+                    arguments: ["value": file.fileName, "allowed": allowedTypeList(policy)])
+            }
+            if !ids.insert(file.id).inserted {
+                issues.add(
+                    .duplicateAttachment, path: elementPath, field: definition,
+                    arguments: ["index": String(index + 1), "value": FormValidator.printable(file.id.rawValue)])
             }
             total = total.addingReportingOverflow(file.size).overflow ? Int64.max : total + file.size
             files.append(file)
@@ -35,7 +43,8 @@ extension FieldPlan {
         if let maxFiles, elements.count > maxFiles {
             issues.add(.tooManyFiles, self, arguments: ["max": String(maxFiles)])
         }
-        if let maxTotalSize = constraints.maxTotalSize, total > maxTotalSize {
+        let maxTotalSize = min(constraints.maxTotalSize ?? Int64.max, policy.maxTicketTotal)
+        if total > maxTotalSize {
             issues.add(.totalSizeTooLarge, self, arguments: Self.sizeArguments(maxTotalSize))
         }
         return files.isEmpty ? nil : .attachments(files)
@@ -75,10 +84,9 @@ extension FieldPlan {
         guard case .string(let rawName)? = rawName, rawName.utf8.count <= 1024 else {
             return problem("нет имени файла (fileName)", "the file name (fileName) is missing")
         }
-        let fileName = Self.sanitizedFileName(rawName)
-        guard !fileName.isEmpty else { return problem("пустое имя файла", "the file name is empty") }
-        guard fileName.count <= 255 else {
-            return problem("имя файла длиннее 255 символов", "the file name is longer than 255 characters")
+        // The one sanitizer of file names, the attachment stores' too: at most AttachmentName.maxLength bytes.
+        guard let fileName = AttachmentName.sanitizedIfUsable(rawName) else {
+            return problem("пустое имя файла", "the file name is empty")
         }
         guard case .string(let rawType)? = rawType,
             let contentType = Self.mediaType(rawType)
@@ -110,15 +118,6 @@ extension FieldPlan {
         return Attachment(id: id, fileName: fileName, contentType: contentType, size: size, sha256: sha256)
     }
 
-    /// The last path component, NFC, with control and invisible characters removed and whitespace collapsed.
-    static func sanitizedFileName(_ name: String) -> String {
-        let hasSeparator = name.utf8.contains { $0 == UInt8(ascii: "/") || $0 == UInt8(ascii: "\\") }
-        let lastComponent =
-            hasSeparator ? name.split(whereSeparator: { $0 == "/" || $0 == "\\" }).last.map(String.init) ?? "" : name
-        let cleaned = TextNormalizer.singleLine(lastComponent)
-        return cleaned == "." || cleaned == ".." ? "" : cleaned
-    }
-
     /// `type/subtype`, lowercased, parameters (`; charset=…`) dropped.
     static func mediaType(_ text: String) -> String? {
         if isPlainMediaType(text) { return text }
@@ -142,6 +141,11 @@ extension FieldPlan {
         }
         return slashes == 1 && text.utf8.first != UInt8(ascii: "/") && text.utf8.last != UInt8(ascii: "/")
             && text.utf8.count <= 255
+    }
+
+    /// The types a file of this field may have, for messages: the policy's, narrowed by the field's own.
+    private func allowedTypeList(_ policy: AttachmentPolicy) -> String {
+        policy.allowedContentTypes.filter { allowedTypes == nil || isAllowed($0) }.sorted().joined(separator: ", ")
     }
 
     /// Whether a media type is allowed: listed exactly, or its family is listed as `type/*` (or `*/*`).

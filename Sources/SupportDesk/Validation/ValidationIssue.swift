@@ -83,7 +83,9 @@ public struct ValidationIssue: Hashable, Sendable, CustomStringConvertible {
         public static let fileTooLarge = Code(rawValue: "fileTooLarge")
         /// All files together are larger than `maxTotalSize`.
         public static let totalSizeTooLarge = Code(rawValue: "totalSizeTooLarge")
-        /// A file's media type is not in `allowedTypes`.
+        /// Two files of the form have the same attachment `id`.
+        public static let duplicateAttachment = Code(rawValue: "duplicateAttachment")
+        /// A file's media type is not in `allowedTypes` or not accepted by ``ValidationLimits/attachments``.
         public static let fileTypeNotAllowed = Code(rawValue: "fileTypeNotAllowed")
         /// A file's metadata object is malformed (missing name, negative size, unknown key, …).
         public static let invalidAttachment = Code(rawValue: "invalidAttachment")

@@ -12,16 +12,22 @@ public struct ValidationLimits: Hashable, Sendable {
     public var maxArrayElements: Int
     /// Most issues listed; the rest are summarized by one `tooManyIssues` issue (default 100).
     public var maxIssues: Int
+    /// The attachment policy every attachments field is held to, on top of its own constraints: a file's
+    /// type must be allowed by both, its size and the field's total must be within both. Give the
+    /// attachment store the same value (default ``AttachmentPolicy/default``, the stores' default too).
+    public var attachments: AttachmentPolicy
 
     /// Creates limits.
     public init(
         json: JSONLimits = JSONLimits(maxBytes: 1 << 20, maxDepth: 32, maxStringBytes: 256 << 10),
-        maxTextBytes: Int = 64 << 10, maxArrayElements: Int = 100, maxIssues: Int = 100
+        maxTextBytes: Int = 64 << 10, maxArrayElements: Int = 100, maxIssues: Int = 100,
+        attachments: AttachmentPolicy = .default
     ) {
         self.json = json
         self.maxTextBytes = maxTextBytes
         self.maxArrayElements = maxArrayElements
         self.maxIssues = maxIssues
+        self.attachments = attachments
     }
 
     /// The defaults.

@@ -126,6 +126,7 @@ public struct ValidationMessages: Sendable {
         .tooManyFiles: "Поле «{field}»: можно приложить не больше {max} файлов.",
         .fileTooLarge: "Поле «{field}»: файл «{value}» больше допустимых {max}.",
         .totalSizeTooLarge: "Поле «{field}»: все файлы вместе больше допустимых {max}.",
+        .duplicateAttachment: "Поле «{field}»: файл №{index} повторяет id «{value}» другого файла.",
         .fileTypeNotAllowed: "Поле «{field}»: файл «{value}» имеет недопустимый тип; можно: {allowed}.",
         .invalidAttachment: "Поле «{field}»: файл №{index} описан неверно: {reason}.",
     ]
@@ -161,6 +162,7 @@ public struct ValidationMessages: Sendable {
         .tooManyFiles: "“{field}”: attach at most {max} files.",
         .fileTooLarge: "“{field}”: the file “{value}” is larger than the allowed {max}.",
         .totalSizeTooLarge: "“{field}”: all files together are larger than the allowed {max}.",
+        .duplicateAttachment: "“{field}”: file #{index} repeats the id “{value}” of another file.",
         .fileTypeNotAllowed: "“{field}”: the file “{value}” has a type that is not allowed; allowed: {allowed}.",
         .invalidAttachment: "“{field}”: file #{index} is described incorrectly: {reason}.",
     ]

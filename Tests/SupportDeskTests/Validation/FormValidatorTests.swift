@@ -248,6 +248,51 @@ struct FieldCase: Sendable, CustomTestStringConvertible {
         }
     }
 
+    /// A field's `image/*` does not widen the attachment policy: SVG (and anything the policy refuses) is
+    /// refused by the form exactly as the store would refuse it; sizes are held to the smaller limit.
+    @Test func theAttachmentPolicyBoundsEveryField() throws {
+        for (type, accepted) in [("image/svg+xml", false), ("image/png", true), ("image/x-icon", false)] {
+            let input = ValidationFixtures.input(["attachments": [Self.file("a.img", type, 10)]])
+            let codes = try validator.formState(topic: "every-kind", input: input).issues.map(\.code)
+            #expect(codes.contains(.fileTypeNotAllowed) == !accepted, "\(type): \(codes)")
+            #expect(AttachmentPolicy.default.allows(type) == accepted)
+        }
+        let strict = try ValidationFixtures.validator(
+            limits: ValidationLimits(attachments: AttachmentPolicy(maxFileSize: 100, maxTicketTotal: 150)))
+        let input = ValidationFixtures.input([
+            "attachments": [Self.file("a.png", "image/png", 100), Self.file("b.png", "image/png", 60)]
+        ])
+        #expect(try strict.formState(topic: "every-kind", input: input).issues.map(\.code) == [.totalSizeTooLarge])
+        let big = ValidationFixtures.input(["attachments": [Self.file("a.png", "image/png", 101)]])
+        #expect(try strict.formState(topic: "every-kind", input: big).issues.map(\.code) == [.fileTooLarge])
+    }
+
+    @Test func duplicateAttachmentIDsAreRefused() throws {
+        let input = ValidationFixtures.input([
+            "attachments": [
+                ["id": "f-1", "fileName": "a.png", "contentType": "image/png", "size": 5],
+                ["id": "f-1", "fileName": "b.png", "contentType": "image/png", "size": 6],
+            ]
+        ])
+        let issues = try validator.formState(topic: "every-kind", input: input).issues
+        #expect(issues.map(\.code) == [.duplicateAttachment])
+        #expect(issues.first?.path == "fields.attachments[1]")
+    }
+
+    /// The form names files with the attachment stores' sanitizer: bytes counted, no leading dot.
+    @Test func attachmentNamesUseTheStoresSanitizer() throws {
+        for name in ["..hidden.png", "a.b" + String(repeating: "\u{301}", count: 500), "evil\u{202E}gnp.png"] {
+            let input = ValidationFixtures.input(["attachments": [Self.file(name, "image/png", 10)]])
+            let submission = try validator.validate(topic: "every-kind", input: input).get()
+            guard case .attachments(let files)? = submission["attachments"], let file = files.first else {
+                Issue.record("no attachment for \(name)")
+                continue
+            }
+            #expect(file.fileName == AttachmentName.sanitize(name))
+            #expect(file.fileName.utf8.count <= AttachmentName.maxLength && !file.fileName.hasPrefix("."))
+        }
+    }
+
     @Test func attachmentKeepsGivenIDAndHash() throws {
         let hash = String(repeating: "AB", count: 32)
         let input = ValidationFixtures.input([

@@ -7,7 +7,7 @@ public struct AttachmentError: Error, Hashable, Sendable, CustomStringConvertibl
     public struct Code: Hashable, Sendable, CustomStringConvertible {
         private enum Kind: String, Hashable, Sendable {
             case fileTooLarge, ticketLimitExceeded, typeNotAllowed, contentMismatch, emptyFile, invalidDigest
-            case notFound, ioFailure
+            case notFound, ioFailure, sizeMismatch, digestMismatch
         }
 
         private let kind: Kind
@@ -32,6 +32,10 @@ public struct AttachmentError: Error, Hashable, Sendable, CustomStringConvertibl
         public static let notFound = Code(.notFound)
         /// Reading or writing the store's files failed.
         public static let ioFailure = Code(.ioFailure)
+        /// The size the client declared is not the size of the bytes received (the store counts them itself).
+        public static let sizeMismatch = Code(.sizeMismatch)
+        /// The SHA-256 the client declared is not the digest of the bytes received (the store computes it).
+        public static let digestMismatch = Code(.digestMismatch)
     }
 
     /// What went wrong.

@@ -21,97 +21,93 @@ public struct FileSystemAttachmentStore: AttachmentStore {
     /// The store's directory.
     public let directory: String
     /// What the store accepts.
-    public let limits: AttachmentLimits
+    public let policy: AttachmentPolicy
     /// Whether writes are flushed to disk before returning.
     public let durable: Bool
 
     /// Opens (creating if needed) a store in a directory.
     /// - Parameters:
     ///   - directory: The directory; created with its `objects` and `tmp` subdirectories if missing.
-    ///   - limits: What the store accepts.
+    ///   - policy: What the store accepts (the default ``AttachmentPolicy``, as the form validator's).
     ///   - durable: Whether to `fsync` data and directories before returning (default `true`).
     /// - Throws: ``AttachmentError`` `ioFailure` when the directories cannot be created.
-    public init(directory: String, limits: AttachmentLimits = AttachmentLimits(), durable: Bool = true) throws {
+    public init(directory: String, policy: AttachmentPolicy = .default, durable: Bool = true) throws {
         var root = directory
         while root.count > 1, root.hasSuffix("/") { root.removeLast() }
         self.directory = root
-        self.limits = limits
+        self.policy = policy
         self.durable = durable
         for path in [root, root + "/objects", root + "/tmp"] { try Self.makeDirectory(path) }
     }
 
-    /// Stores a streamed file, enforcing the limits; nothing is kept when it fails.
+    /// Opens a store; the former spelling of ``init(directory:policy:durable:)``.
+    /// - Parameters:
+    ///   - directory: The directory.
+    ///   - limits: What the store accepts.
+    ///   - durable: Whether to `fsync` before returning.
+    /// - Throws: ``AttachmentError`` `ioFailure` when the directories cannot be created.
+    public init(directory: String, limits: AttachmentPolicy, durable: Bool = true) throws {
+        try self.init(directory: directory, policy: limits, durable: durable)
+    }
+
+    /// Stores a streamed file, enforcing the policy and checking what the client declared; nothing is kept
+    /// when it fails.
     /// - Parameters:
     ///   - chunks: The bytes.
     ///   - fileName: The uploaded name.
     ///   - contentType: The declared media type.
     ///   - ticketBytesUsed: Bytes already attached to the ticket.
-    /// - Returns: The attachment's metadata.
+    ///   - declaredSize: The size the client declared, if any.
+    ///   - declaredSHA256: The digest the client declared, if any.
+    /// - Returns: The attachment's metadata, with the size and digest computed from the bytes.
     /// - Throws: ``AttachmentError`` or the error of `chunks`.
     public func store<Chunks: AsyncSequence>(
-        _ chunks: Chunks, fileName: String, contentType: String, ticketBytesUsed: Int64
+        _ chunks: Chunks, fileName: String, contentType: String, ticketBytesUsed: Int64, declaredSize: Int64?,
+        declaredSHA256: String?
     ) async throws -> Attachment where Chunks.Element == [UInt8] {
-        let name = AttachmentName.sanitize(fileName)
-        let type = AttachmentLimits.normalizedContentType(contentType)
-        guard limits.allowedContentTypes.contains(type) else {
-            throw AttachmentError(
-                .typeNotAllowed,
-                "“\(name)”: files of type \(type.isEmpty ? "(none)" : type) are not accepted; accepted: "
-                    + limits.allowedContentTypes.sorted().joined(separator: ", "), fileName: name)
-        }
-        let ticketRoom = limits.maxTicketTotal - max(0, ticketBytesUsed)
-        guard ticketRoom > 0 else {
-            throw AttachmentError(
-                .ticketLimitExceeded,
-                "“\(name)”: the ticket's attachments already take \(ticketBytesUsed) bytes of \(limits.maxTicketTotal)",
-                fileName: name, limit: limits.maxTicketTotal)
-        }
+        let upload = try AttachmentUpload(
+            fileName: fileName, contentType: contentType, ticketBytesUsed: ticketBytesUsed, policy: policy,
+            declaredSize: declaredSize, declaredSHA256: declaredSHA256)
         let temporary = directory + "/tmp/upload-\(Self.randomHex()).part"
         let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
         guard descriptor >= 0 else { throw Self.ioError("create", temporary) }
         var isOpen = true
         do {
             var hasher = SHA256()
-            var signature = ContentSignature(contentType: type)
+            var signature = ContentSignature(contentType: upload.type)
             var size: Int64 = 0
             for try await chunk in chunks {
                 try Task.checkCancellation()
                 size += Int64(chunk.count)
-                guard size <= limits.maxFileSize else {
-                    throw AttachmentError(
-                        .fileTooLarge, "“\(name)” is larger than the limit of \(limits.maxFileSize) bytes per file",
-                        fileName: name, limit: limits.maxFileSize)
-                }
-                guard size <= ticketRoom else {
-                    throw AttachmentError(
-                        .ticketLimitExceeded,
-                        "“\(name)” would take the ticket's attachments over \(limits.maxTicketTotal) bytes",
-                        fileName: name, limit: limits.maxTicketTotal)
-                }
-                guard signature.inspect(chunk) else { throw mismatch(name, type) }
+                try upload.check(size: size)
+                guard signature.inspect(chunk) else { throw upload.contentMismatch() }
                 hasher.update(chunk)
                 try Self.writeAll(chunk, to: descriptor, path: temporary)
             }
-            guard size > 0 else { throw AttachmentError(.emptyFile, "“\(name)” is empty", fileName: name) }
-            guard signature.finish() else { throw mismatch(name, type) }
+            let digest = hasher.finalize().hexDigest
+            try upload.checkComplete(size: size, digest: digest)
+            guard signature.finish() else { throw upload.contentMismatch() }
             if durable, fsync(descriptor) != 0 { throw Self.ioError("flush", temporary) }
             isOpen = false
             guard close(descriptor) == 0 else { throw Self.ioError("close", temporary) }
-            let digest = hasher.finalize().hexDigest
-            let folder = directory + "/objects/" + digest.prefix(2)
-            try Self.makeDirectory(folder)
-            let destination = folder + "/" + digest
-            if Self.exists(destination) {
-                unlink(temporary)
-            } else {
-                guard rename(temporary, destination) == 0 else { throw Self.ioError("move into place", destination) }
-                if durable { try Self.syncDirectory(folder) }
-            }
-            return Attachment(fileName: name, contentType: type, size: size, sha256: digest)
+            try moveIntoPlace(temporary, digest: digest)
+            return Attachment(fileName: upload.name, contentType: upload.type, size: size, sha256: digest)
         } catch {
             if isOpen { close(descriptor) }
             unlink(temporary)
             throw error
+        }
+    }
+
+    private func moveIntoPlace(_ temporary: String, digest: String) throws {
+        let folder = directory + "/objects/" + digest.prefix(2)
+        try Self.makeDirectory(folder)
+        let destination = folder + "/" + digest
+        if Self.exists(destination) {
+            unlink(temporary)
+        } else {
+            guard rename(temporary, destination) == 0 else { throw Self.ioError("move into place", destination) }
+            if durable { try Self.syncDirectory(folder) }
         }
     }
 
@@ -182,10 +178,6 @@ public struct FileSystemAttachmentStore: AttachmentStore {
             throw AttachmentError(.invalidDigest, "“\(sha256)” is not a SHA-256 digest (64 lowercase hex digits)")
         }
         return directory + "/objects/" + sha256.prefix(2) + "/" + sha256
-    }
-
-    private func mismatch(_ name: String, _ type: String) -> AttachmentError {
-        AttachmentError(.contentMismatch, "“\(name)” is declared as \(type) but its content is not", fileName: name)
     }
 
     private static func writeAll(_ chunk: [UInt8], to descriptor: Int32, path: String) throws {

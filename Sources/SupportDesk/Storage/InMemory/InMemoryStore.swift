@@ -38,12 +38,12 @@ public final class InMemoryStore: SupportDeskStore {
             if let existing = state.accountByCompany[key] {
                 throw StorageError.duplicateCompany(account.company, existing: existing)
             }
-            var seen = Set<EmailAddress>()
+            var seen = Set<String>()
             for member in account.members {
-                if let existing = state.accountByMember[member] {
+                if let existing = state.accountByMember[member.matchKey] {
                     throw StorageError.duplicateMember(member, existing: existing)
                 }
-                guard seen.insert(member).inserted else {
+                guard seen.insert(member.matchKey).inserted else {
                     throw StorageError(
                         .duplicateMember, "\(member) is listed twice among the members of “\(account.company)”",
                         context: .init(email: member))
@@ -51,7 +51,7 @@ public final class InMemoryStore: SupportDeskStore {
             }
             state.accounts[account.id] = account
             state.accountByCompany[key] = account.id
-            for member in account.members { state.accountByMember[member] = account.id }
+            for member in account.members { state.accountByMember[member.matchKey] = account.id }
         }
     }
 
@@ -66,7 +66,7 @@ public final class InMemoryStore: SupportDeskStore {
     /// - Parameter email: The member email.
     /// - Returns: The account, or `nil`.
     public func account(memberEmail email: EmailAddress) async throws -> Account? {
-        state.withLock { state in state.accountByMember[email].flatMap { state.accounts[$0] } }
+        state.withLock { state in state.accountByMember[email.matchKey].flatMap { state.accounts[$0] } }
     }
 
     /// Finds the account of a company.
@@ -541,7 +541,8 @@ extension InMemoryStore {
     fileprivate struct State: Sendable {
         var accounts: [Account.ID: Account] = [:]
         var accountByCompany: [String: Account.ID] = [:]
-        var accountByMember: [EmailAddress: Account.ID] = [:]
+        /// Member accounts by ``EmailAddress/matchKey``: addresses match ignoring case.
+        var accountByMember: [String: Account.ID] = [:]
 
         var nextTicketSequence: Int64
         var tickets: [Ticket.ID: Ticket] = [:]
